@@ -9,3 +9,5 @@ export * from './tenant/service-exposure';
 export * from './tenant/tenant-options';
 export * from './tenant/tenant-pool';
 export * from './tenant/tenant-tls';
+export * from './kms/api-key';
+export * from './kms/hsm-key';

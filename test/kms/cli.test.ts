@@ -1,0 +1,180 @@
+import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
+import { kmsIdentityOf } from '../../lib/kms/api-key';
+import { runKmsCli } from '../../lib/kms/cli';
+import { isHsmKey } from '../../lib/kms/hsm-key';
+
+const API_KEY = 'k1:AqwjUvaWEE9O83quGOkiO_2D1x37Za9gE4L5UHdq0Ag';
+const IDENTITY = 'h1:FALvKoL5sB2mfvXrbheZ8tgKjIJZ60gN-VH9TcfK7Q0';
+
+interface Run {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function run(argv: string[], stdin?: string): Run {
+  let stdout = '';
+  let stderr = '';
+  const code = runKmsCli(argv, {
+    stdout: (text) => { stdout += text; },
+    stderr: (text) => { stderr += text; },
+    readStdin: () => {
+      if (stdin === undefined) throw new Error('the test gave no standard input');
+      return stdin;
+    },
+  });
+  return { code, stdout, stderr };
+}
+
+describe('kms keygen', () => {
+  test('prints a new API key and its identity on two lines', () => {
+    const { code, stdout, stderr } = run(['kms', 'keygen']);
+
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    const match = /^API key: {2}(k1:[A-Za-z0-9_-]{43})\nIdentity: (h1:[A-Za-z0-9_-]{43})\n$/.exec(stdout);
+    expect(match).not.toBeNull();
+    expect(kmsIdentityOf(match![1])).toBe(match![2]);
+  });
+
+  test('prints JSON with --json', () => {
+    const { code, stdout } = run(['kms', 'keygen', '--json']);
+
+    expect(code).toBe(0);
+    const printed = JSON.parse(stdout) as { apiKey: string; identity: string };
+    expect(Object.keys(printed).sort()).toEqual(['apiKey', 'identity']);
+    expect(kmsIdentityOf(printed.apiKey)).toBe(printed.identity);
+  });
+
+  test('rejects unknown options as a usage error', () => {
+    const { code, stdout, stderr } = run(['kms', 'keygen', '--yaml']);
+
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe("minio-aks: unknown argument '--yaml' for 'kms keygen': the only option is --json\nRun 'minio-aks help' for usage.\n");
+  });
+});
+
+describe('kms identity', () => {
+  test('prints the identity of a key given as an argument', () => {
+    expect(run(['kms', 'identity', API_KEY])).toEqual({ code: 0, stdout: `${IDENTITY}\n`, stderr: '' });
+  });
+
+  test("reads the key from standard input when the argument is '-'", () => {
+    expect(run(['kms', 'identity', '-'], `  ${API_KEY}\n`)).toEqual({ code: 0, stdout: `${IDENTITY}\n`, stderr: '' });
+  });
+
+  test('fails with exit code 1 on empty standard input', () => {
+    const { code, stderr } = run(['kms', 'identity', '-'], '\n');
+
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^minio-aks: no API key on standard input/);
+  });
+
+  test('fails with exit code 1 when standard input cannot be read', () => {
+    const { code, stderr } = run(['kms', 'identity', '-']);
+
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^minio-aks: could not read the API key from standard input \(the test gave no standard input\)/);
+  });
+
+  test('fails with exit code 1 on a malformed key without echoing it', () => {
+    const truncated = API_KEY.slice(0, 30);
+    const { code, stdout, stderr } = run(['kms', 'identity', truncated]);
+
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe("minio-aks: KMS API key must have exactly 43 base64url characters after 'k1:' (received 27): a k1 key encodes a 32-byte Ed25519 seed\n");
+    expect(stderr).not.toContain(truncated.slice(3));
+  });
+
+  test('fails with exit code 1 on a k2 key', () => {
+    const { code, stderr } = run(['kms', 'identity', 'k2:AAAA']);
+
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/only k1 \(Ed25519\) API keys are supported/);
+  });
+
+  test('needs exactly one argument', () => {
+    expect(run(['kms', 'identity'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/'kms identity' takes one argument.*\(received 0\)/) });
+    expect(run(['kms', 'identity', API_KEY, API_KEY])).toMatchObject({ code: 2, stderr: expect.stringMatching(/\(received 2\)/) });
+  });
+
+  test('treats other dash arguments as unknown options', () => {
+    expect(run(['kms', 'identity', '--json'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/unknown option '--json' for 'kms identity'/) });
+  });
+});
+
+describe('kms hsm-keygen', () => {
+  test('prints an aes256 key by default', () => {
+    const { code, stdout } = run(['kms', 'hsm-keygen']);
+
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^hsm:aes256:[A-Za-z0-9+/]{43}=\n$/);
+    expect(isHsmKey(stdout.trim())).toBe(true);
+  });
+
+  test('prints a chacha20 key on request', () => {
+    const { code, stdout } = run(['kms', 'hsm-keygen', 'chacha20']);
+
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^hsm:chacha20:[A-Za-z0-9+/]{43}=\n$/);
+  });
+
+  test('rejects an unknown algorithm as a usage error', () => {
+    const { code, stdout, stderr } = run(['kms', 'hsm-keygen', 'aes128']);
+
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^minio-aks: HSM key algorithm 'aes128' is not supported: use aes256 or chacha20\n/);
+  });
+
+  test('takes at most one argument', () => {
+    expect(run(['kms', 'hsm-keygen', 'aes256', 'chacha20'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/at most one argument.*\(received 2\)/) });
+  });
+});
+
+describe('help and usage errors', () => {
+  test.each([['help'], ['--help'], ['-h'], ['kms', 'help']])('%s prints the usage on stdout', (...argv) => {
+    const { code, stdout, stderr } = run(argv);
+
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).toMatch(/^Usage: minio-aks <command>/);
+    for (const command of ['kms keygen', 'kms identity', 'kms hsm-keygen', 'help']) {
+      expect(stdout).toContain(`  ${command}`);
+    }
+  });
+
+  test('no command is a usage error', () => {
+    expect(run([])).toEqual({ code: 2, stdout: '', stderr: "minio-aks: missing command\nRun 'minio-aks help' for usage.\n" });
+  });
+
+  test('an unknown command is a usage error that names it', () => {
+    expect(run(['kes', 'keygen'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^minio-aks: unknown command 'kes'\n/) });
+  });
+
+  test('a missing or unknown kms command is a usage error', () => {
+    expect(run(['kms'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/missing kms command: use 'keygen', 'identity' or 'hsm-keygen'/) });
+    expect(run(['kms', 'rotate'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/unknown kms command 'rotate'/) });
+  });
+
+  test('never echoes a key given in place of a command', () => {
+    const { code, stderr } = run([API_KEY]);
+
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/unknown command \(not shown\)/);
+    expect(stderr).not.toContain(API_KEY.slice(3));
+  });
+});
+
+describe('bin/minio-aks.js', () => {
+  test('runs the CLI from a checkout', () => {
+    const launcher = path.join(__dirname, '..', '..', 'bin', 'minio-aks.js');
+
+    const stdout = execFileSync(process.execPath, [launcher, 'kms', 'identity', API_KEY], { encoding: 'utf8', timeout: 30_000 });
+
+    expect(stdout).toBe(`${IDENTITY}\n`);
+  });
+});
