@@ -1,4 +1,5 @@
 export * from './core/errors';
+export * from './core/gitops-app';
 export * from './core/gitops-chart';
 export * from './core/apply-order';
 export * from './core/restricted-namespace';

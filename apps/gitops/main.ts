@@ -1,6 +1,6 @@
-import { App } from 'cdk8s';
+import { GitOpsApp } from '../../lib';
 import { buildExamplePlatform } from './example-platform';
 
-const app = new App();
+const app = new GitOpsApp();
 buildExamplePlatform(app);
 app.synth();

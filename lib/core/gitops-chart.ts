@@ -1,6 +1,7 @@
-import { Chart, ChartProps } from 'cdk8s';
+import { ApiObject, Chart, ChartProps, DependencyGraph } from 'cdk8s';
 import { Construct } from 'constructs';
 import { isClusterScoped, sortForApply } from './apply-order';
+import { GitOpsApp } from './gitops-app';
 
 /**
  * Properties of a {@link GitOpsChart}.
@@ -21,7 +22,16 @@ export class GitOpsChart extends Chart {
   }
 
   public override toJson(): any[] {
-    return sortForApply(super.toJson()).map(withoutNamespaceIfClusterScoped);
+    return sortForApply(this.renderObjects()).map(withoutNamespaceIfClusterScoped);
+  }
+
+  private renderObjects(): any[] {
+    const app = this.node.root;
+    if (!(app instanceof GitOpsApp && app.isPreparedForSynth)) return super.toJson();
+    // The app was resolved and validated once for all charts: render this chart's objects in dependency order.
+    return new DependencyGraph(this.node).topology()
+      .filter((node): node is ApiObject => node instanceof ApiObject && Chart.of(node) === this)
+      .map((apiObject) => apiObject.toJson());
   }
 }
 
