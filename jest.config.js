@@ -10,4 +10,6 @@ module.exports = {
     }],
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // README examples import the package by name, as users do.
+  moduleNameMapper: { '^minio-aks$': '<rootDir>/lib/index.ts' },
 };
