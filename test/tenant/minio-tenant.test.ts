@@ -1,0 +1,209 @@
+import { Size, Testing } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import {
+  CertificateSecretType,
+  MinioImage,
+  PoolSpread,
+  ServiceExposure,
+  TenantTls,
+} from '../../lib';
+import { expectValidManifests } from '../support/strict-validator';
+import { synthWithPool, tenantChart, tenantOf, VALID_POOL } from './tenant-fixtures';
+
+describe('MinioTenant defaults', () => {
+  const { chart } = tenantChart();
+  const manifests = Testing.synth(chart);
+  const tenant = tenantOf(manifests);
+  const pool = tenant.spec.pools[0];
+
+  test('everything it synthesizes passes strict schema validation', () => {
+    expectValidManifests(manifests);
+  });
+
+  test('matches the snapshot', () => {
+    expect(manifests).toMatchSnapshot();
+  });
+
+  test('pins the image to a MinIO release', () => {
+    expect(tenant.spec.image).toBe('quay.io/minio/minio:RELEASE.2025-09-07T16-13-09Z');
+    expect(tenant.spec.image).not.toMatch(/latest/);
+  });
+
+  test('references the configuration Secret and writes no credentials', () => {
+    expect(tenant.spec.configuration).toEqual({ name: 'store-config' });
+    expect(manifests.filter((m) => m.kind === 'Secret')).toEqual([]);
+    expect(JSON.stringify(manifests)).not.toMatch(/MINIO_ROOT_(USER|PASSWORD)/);
+  });
+
+  test('runs pool pods under Pod Security "restricted"', () => {
+    expect(pool.securityContext).toEqual({
+      runAsUser: 1000, runAsGroup: 1000, runAsNonRoot: true, fsGroup: 1000, fsGroupChangePolicy: 'OnRootMismatch',
+    });
+    expect(pool.containerSecurityContext).toEqual({
+      runAsUser: 1000,
+      runAsGroup: 1000,
+      runAsNonRoot: true,
+      allowPrivilegeEscalation: false,
+      capabilities: { drop: ['ALL'] },
+      seccompProfile: { type: 'RuntimeDefault' },
+    });
+  });
+
+  test('puts volumes on AKS premium SSD with ReadWriteOnce and the requested size', () => {
+    expect(pool.volumeClaimTemplate.spec).toEqual({
+      accessModes: ['ReadWriteOnce'],
+      storageClassName: 'managed-csi-premium',
+      resources: { requests: { storage: '1Ti' } },
+    });
+  });
+
+  test('spreads servers across zones and one per node', () => {
+    const selector = { matchLabels: { 'v1.min.io/tenant': 'store', 'v1.min.io/pool': 'pool-0' } };
+    expect(pool.topologySpreadConstraints).toEqual([{
+      maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector: selector,
+    }]);
+    expect(pool.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution).toEqual([
+      { labelSelector: selector, topologyKey: 'kubernetes.io/hostname' },
+    ]);
+  });
+
+  test('sets requests and limits', () => {
+    expect(pool.resources).toEqual({ requests: { cpu: '2', memory: '8Gi' }, limits: { cpu: '4', memory: '8Gi' } });
+  });
+
+  test('puts scrape annotations on pool pods through poolsMetadata, not on the Tenant', () => {
+    expect(tenant.metadata.annotations).toBeUndefined();
+    expect(tenant.spec.poolsMetadata.annotations).toEqual({
+      'prometheus.io/scrape': 'true',
+      'prometheus.io/path': '/minio/v2/metrics/cluster',
+      'prometheus.io/port': '9000',
+      'prometheus.io/scheme': 'https',
+    });
+  });
+
+  test('logs JSON, uses operator auto-cert TLS and ClusterIP services', () => {
+    expect(tenant.spec.logging).toEqual({ json: true, anonymous: true, quiet: false });
+    expect(tenant.spec.requestAutoCert).toBe(true);
+    expect(tenant.spec.exposeServices).toEqual({ minio: false, console: false });
+    expect(tenant.spec.serviceMetadata).toBeUndefined();
+  });
+
+  test('never sets MINIO_UPDATE', () => {
+    expect(JSON.stringify(manifests)).not.toMatch(/MINIO_UPDATE/);
+  });
+
+  test('admits internode, operator and client traffic through a NetworkPolicy', () => {
+    const policy = manifests.find((m) => m.kind === 'NetworkPolicy');
+    expect(policy.metadata).toEqual({ name: 'store-minio', namespace: 'objects' });
+    expect(policy.spec.podSelector).toEqual({ matchLabels: { 'v1.min.io/tenant': 'store' } });
+    expect(policy.spec.ingress).toEqual([
+      { from: [{ podSelector: { matchLabels: { 'v1.min.io/tenant': 'store' } } }] },
+      { from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'minio-operator' } } }] },
+      { ports: [{ port: 9000, protocol: 'TCP' }, { port: 9443, protocol: 'TCP' }] },
+    ]);
+  });
+
+  test('creates no PodDisruptionBudget, which the operator owns per pool', () => {
+    expect(manifests.filter((m) => m.kind === 'PodDisruptionBudget')).toEqual([]);
+  });
+});
+
+describe('MinioTenant options', () => {
+  test('addPool after construction lands in the spec', () => {
+    const { chart, tenant } = tenantChart();
+    tenant.addPool({ ...VALID_POOL, name: 'pool-1', servers: 8, volumeSize: Size.gibibytes(512) });
+    const manifests = Testing.synth(chart);
+    expectValidManifests(manifests);
+    expect(tenantOf(manifests).spec.pools.map((p: any) => [p.name, p.servers])).toEqual([['pool-0', 4], ['pool-1', 8]]);
+    expect(tenant.poolNames).toEqual(['pool-0', 'pool-1']);
+  });
+
+  test('external certificates turn auto-cert off and carry their type; CAs are trusted', () => {
+    const { chart } = tenantChart({
+      tls: TenantTls.fromSecrets({ name: 'store-tls', type: CertificateSecretType.CERT_MANAGER }),
+      trustedCertificateAuthorities: [{ name: 'kms-ca', type: CertificateSecretType.KUBERNETES_TLS }],
+    });
+    const manifests = Testing.synth(chart);
+    expectValidManifests(manifests);
+    const spec = tenantOf(manifests).spec;
+    expect(spec.requestAutoCert).toBe(false);
+    expect(spec.externalCertSecret).toEqual([{ name: 'store-tls', type: 'cert-manager.io/v1' }]);
+    expect(spec.externalCaCertSecret).toEqual([{ name: 'kms-ca', type: 'kubernetes.io/tls' }]);
+  });
+
+  test('a LoadBalancer exposure sets the service type and metadata', () => {
+    const { chart } = tenantChart({
+      s3Exposure: ServiceExposure.loadBalancer({ annotations: { 'b': '2', 'a': '1' }, labels: { tier: 'edge' } }),
+    });
+    const manifests = Testing.synth(chart);
+    expectValidManifests(manifests);
+    const spec = tenantOf(manifests).spec;
+    expect(spec.exposeServices).toEqual({ minio: true, console: false });
+    expect(spec.serviceMetadata).toEqual({ minioServiceAnnotations: { a: '1', b: '2' }, minioServiceLabels: { tier: 'edge' } });
+    expect(Object.keys(spec.serviceMetadata.minioServiceAnnotations)).toEqual(['a', 'b']);
+  });
+
+  test('a typed load balancer receives the S3 and console service ports', () => {
+    const seen: number[][] = [];
+    const typed = { annotationsFor: (_s: unknown, ports: number[]) => { seen.push(ports); return { typed: 'yes' }; } };
+    const { chart } = tenantChart({ s3Exposure: ServiceExposure.typedLoadBalancer(typed), consoleExposure: ServiceExposure.typedLoadBalancer(typed) });
+    const spec = tenantOf(Testing.synth(chart)).spec;
+    expect(seen).toEqual([[443], [9443]]);
+    expect(spec.serviceMetadata.consoleServiceAnnotations).toEqual({ typed: 'yes' });
+  });
+
+  test('extra env is sorted, and secrets are references', () => {
+    const { chart, tenant } = tenantChart({ env: { MINIO_BROWSER: kplus.EnvValue.fromValue('on') } });
+    const secret = kplus.Secret.fromSecretName(chart, 'Webhook', 'audit-token');
+    tenant.addEnv('MINIO_AUDIT_WEBHOOK_AUTH_TOKEN', kplus.EnvValue.fromSecretValue({ secret, key: 'token' }));
+    const manifests = Testing.synth(chart);
+    expectValidManifests(manifests);
+    expect(tenantOf(manifests).spec.env).toEqual([
+      { name: 'MINIO_AUDIT_WEBHOOK_AUTH_TOKEN', valueFrom: { secretKeyRef: { name: 'audit-token', key: 'token' } } },
+      { name: 'MINIO_BROWSER', value: 'on' },
+    ]);
+  });
+
+  test('pool scheduling, custom image, domains and metrics path', () => {
+    const { chart } = tenantChart({
+      image: MinioImage.fromRepository('myregistry.azurecr.io/minio/minio', 'RELEASE.2025-09-07T16-13-09Z'),
+      domains: { s3: ['s3.example.com'], console: 'https://console.example.com', bucketDns: true },
+      metrics: { path: '/minio/v2/metrics/node' },
+      pools: [{
+        ...VALID_POOL,
+        spread: PoolSpread.acrossHosts(),
+        nodeSelector: { agentpool: 'minio' },
+        tolerations: [{ key: 'dedicated', value: 'minio', effect: kplus.TaintEffect.NO_SCHEDULE }],
+        storageClassName: 'managed-csi',
+      }],
+    });
+    const manifests = Testing.synth(chart);
+    expectValidManifests(manifests);
+    const spec = tenantOf(manifests).spec;
+    expect(spec.image).toBe('myregistry.azurecr.io/minio/minio:RELEASE.2025-09-07T16-13-09Z');
+    expect(spec.features).toEqual({ bucketDNS: true, domains: { minio: ['s3.example.com'], console: 'https://console.example.com' } });
+    expect(spec.poolsMetadata.annotations['prometheus.io/path']).toBe('/minio/v2/metrics/node');
+    expect(spec.pools[0].topologySpreadConstraints).toBeUndefined();
+    expect(spec.pools[0].nodeSelector).toEqual({ agentpool: 'minio' });
+    expect(spec.pools[0].tolerations).toEqual([{ key: 'dedicated', value: 'minio', effect: 'NoSchedule' }]);
+  });
+
+  test('an image pinned by digest', () => {
+    const digest = `sha256:${'a'.repeat(64)}`;
+    const { chart } = tenantChart({ image: MinioImage.fromRepository('quay.io/minio/minio', digest) });
+    expect(tenantOf(Testing.synth(chart)).spec.image).toBe(`quay.io/minio/minio@${digest}`);
+  });
+
+  test('the network policy can be left out', () => {
+    const { chart } = tenantChart({ networkPolicy: false });
+    expect(Testing.synth(chart).map((m) => m.kind)).toEqual(['Tenant']);
+  });
+});
+
+describe('MinioTenant accepts the smallest layouts the operator accepts', () => {
+  test.each([
+    [1, 1], [1, 4], [2, 2], [3, 2], [4, 1], [16, 1], [32, 4],
+  ])('%i servers x %i volumes', (servers, volumesPerServer) => {
+    expect(() => synthWithPool({ servers, volumesPerServer })).not.toThrow();
+  });
+});
