@@ -1,4 +1,6 @@
 import { IConstruct } from 'constructs';
+import { reject } from '../core/errors';
+import { AzureLoadBalancer } from '../network/azure-load-balancer';
 
 /** What a load-balancer integration gives the Service the operator creates: annotations, and labels. */
 export interface ServiceMetadataSettings {
@@ -6,19 +8,6 @@ export interface ServiceMetadataSettings {
   readonly annotations: Record<string, string>;
   /** Labels for the Service. */
   readonly labels: Record<string, string>;
-}
-
-/**
- * Produces the annotations of a load balancer for a Service with the given ports; typed cloud integrations
- * (such as the Azure load balancer) implement it and validate their options against `scope`.
- */
-export interface ILoadBalancerAnnotations {
-  /**
-   * @param scope the construct that owns the Service, for error messages
-   * @param servicePorts the Service's ports
-   * @param field the input's name, for error messages
-   */
-  annotationsFor(scope: IConstruct, servicePorts: number[], field: string): Record<string, string>;
 }
 
 /** Options of a plain LoadBalancer exposure. */
@@ -45,16 +34,24 @@ export class ServiceExposure {
   }
 
   /**
-   * A LoadBalancer Service whose annotations come from a typed integration, validated against the Service's ports.
+   * A LoadBalancer Service on an Azure load balancer, its typed options validated against the Service's ports.
    *
-   * @param loadBalancer e.g. an `AzureLoadBalancer`
+   * The operator creates the Service and copies only annotations and labels to it, so `sourceRanges` (a Service
+   * field) is refused: use `allowedIpRanges`, which cloud-provider-azure reads from an annotation.
+   *
+   * @param loadBalancer e.g. `AzureLoadBalancer.internal({ subnet: 'storage' })`
    * @param labels extra Service labels
    */
-  public static typedLoadBalancer(loadBalancer: ILoadBalancerAnnotations, labels: Record<string, string> = {}): ServiceExposure {
-    return new ServiceExposure(true, (scope, ports, field) => ({
-      annotations: loadBalancer.annotationsFor(scope, ports, field),
-      labels: { ...labels },
-    }));
+  public static azureLoadBalancer(loadBalancer: AzureLoadBalancer, labels: Record<string, string> = {}): ServiceExposure {
+    return new ServiceExposure(true, (scope, ports, field) => {
+      const rendered = loadBalancer.render(scope, ports, field);
+      if (rendered.loadBalancerSourceRanges !== undefined) {
+        reject(scope, `${field}.sourceRanges`, rendered.loadBalancerSourceRanges,
+          'cannot be applied to the Services the MinIO Operator creates',
+          'use allowedIpRanges, which becomes an annotation');
+      }
+      return { annotations: rendered.annotations, labels: { ...labels } };
+    });
   }
 
   private constructor(

@@ -1,7 +1,9 @@
 import { Size, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import {
+  AzureLoadBalancer,
   CertificateSecretType,
+  HealthProbeProtocol,
   MinioImage,
   PoolSpread,
   ServiceExposure,
@@ -143,13 +145,33 @@ describe('MinioTenant options', () => {
     expect(Object.keys(spec.serviceMetadata.minioServiceAnnotations)).toEqual(['a', 'b']);
   });
 
-  test('a typed load balancer receives the S3 and console service ports', () => {
-    const seen: number[][] = [];
-    const typed = { annotationsFor: (_s: unknown, ports: number[]) => { seen.push(ports); return { typed: 'yes' }; } };
-    const { chart } = tenantChart({ s3Exposure: ServiceExposure.typedLoadBalancer(typed), consoleExposure: ServiceExposure.typedLoadBalancer(typed) });
-    const spec = tenantOf(Testing.synth(chart)).spec;
-    expect(seen).toEqual([[443], [9443]]);
-    expect(spec.serviceMetadata.consoleServiceAnnotations).toEqual({ typed: 'yes' });
+  test('an Azure load balancer puts its validated annotations on the operator-created Services', () => {
+    const { chart } = tenantChart({
+      s3Exposure: ServiceExposure.azureLoadBalancer(AzureLoadBalancer.internal({ subnet: 'storage', ipv4Address: '10.240.0.50' }), { exposure: 's3' }),
+    });
+    const manifests = Testing.synth(chart);
+    expectValidManifests(manifests);
+    const spec = tenantOf(manifests).spec;
+    expect(spec.exposeServices).toEqual({ minio: true, console: false });
+    expect(spec.serviceMetadata.minioServiceLabels).toEqual({ exposure: 's3' });
+    expect(spec.serviceMetadata.minioServiceAnnotations).toEqual({
+      'service.beta.kubernetes.io/azure-load-balancer-internal': 'true',
+      'service.beta.kubernetes.io/azure-load-balancer-internal-subnet': 'storage',
+      'service.beta.kubernetes.io/azure-load-balancer-ipv4': '10.240.0.50',
+    });
+  });
+
+  test('an Azure load balancer validates per-port probes against the S3 service port', () => {
+    const lb = AzureLoadBalancer.internal({ healthProbe: { ports: [{ port: 9000, protocol: HealthProbeProtocol.TCP }] } });
+    const { chart } = tenantChart({ s3Exposure: ServiceExposure.azureLoadBalancer(lb) });
+    expect(() => Testing.synth(chart)).toThrow(/test\/store: s3Exposure\.healthProbe\.ports\[0\]\.port .*9000/);
+  });
+
+  test('source ranges cannot reach the Services the operator creates', () => {
+    const lb = AzureLoadBalancer.internal({ sourceRanges: ['10.0.0.0/8'] });
+    const { chart } = tenantChart({ consoleExposure: ServiceExposure.azureLoadBalancer(lb) });
+    expect(() => Testing.synth(chart))
+      .toThrow(/test\/store: consoleExposure\.sourceRanges cannot be applied to the Services the MinIO Operator creates \(received \["10.0.0.0\/8"\]\): use allowedIpRanges/);
   });
 
   test('extra env is sorted, and secrets are references', () => {
