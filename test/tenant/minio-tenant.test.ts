@@ -4,6 +4,8 @@ import {
   AzureLoadBalancer,
   CertificateSecretType,
   HealthProbeProtocol,
+  PrivateCa,
+  TenantCertificate,
   MinioImage,
   PoolSpread,
   ServiceExposure,
@@ -131,6 +133,17 @@ describe('MinioTenant options', () => {
     expect(spec.requestAutoCert).toBe(false);
     expect(spec.externalCertSecret).toEqual([{ name: 'store-tls', type: 'cert-manager.io/v1' }]);
     expect(spec.externalCaCertSecret).toEqual([{ name: 'kms-ca', type: 'kubernetes.io/tls' }]);
+  });
+
+  test('a cert-manager certificate from a private CA is served with its CA', () => {
+    const { chart } = tenantChart();
+    const ca = new PrivateCa(chart, 'Ca', { name: 'storage-ca' });
+    const certificate = new TenantCertificate(chart, 'Cert', { tenantName: 'lake', namespace: 'objects', issuer: ca });
+    const { chart: tenantChartWithCert } = tenantChart({ tls: TenantTls.fromCertificates(certificate) });
+    const spec = tenantOf(Testing.synth(tenantChartWithCert)).spec;
+    expect(spec.requestAutoCert).toBe(false);
+    expect(spec.externalCertSecret).toEqual([{ name: certificate.secretName, type: 'cert-manager.io/v1' }]);
+    expect(() => CertificateSecretType.fromValue('kubernetes.io/ssh-auth')).toThrow(/certificate secret type 'kubernetes.io\/ssh-auth' is not one the operator reads/);
   });
 
   test('a LoadBalancer exposure sets the service type and metadata', () => {

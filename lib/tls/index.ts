@@ -1,0 +1,18 @@
+export { LetsEncryptIssuer } from './acme-issuer';
+export type { LetsEncryptIssuerProps } from './acme-issuer';
+export { AcmeServer } from './acme-server';
+export { AcmeSolver, AzureDnsEnvironment } from './acme-solver';
+export type { AzureDnsSolverOptions, Http01SolverOptions } from './acme-solver';
+export { CA_CERTIFICATE_KEY, DEFAULT_CERTIFICATE_DURATION, TlsCertificate } from './certificate';
+export type { CaCertificateReference, TlsCertificateProps } from './certificate';
+export { CERT_MANAGER_GROUP, CertificateIssuer, IssuerKind } from './issuer';
+export type { ExistingIssuerOptions, ExistingNamespacedIssuerOptions, ICertificateIssuer, IssuerRef } from './issuer';
+export { KeyAlgorithm } from './key-algorithm';
+export { KeyEncoding } from './key-encoding';
+export { MINIO_OPERATOR_NAMESPACE, OPERATOR_CA_SECRET_PREFIX, OperatorCaTrust } from './operator-ca-trust';
+export type { OperatorCaTrustProps } from './operator-ca-trust';
+export { CERT_MANAGER_NAMESPACE, DEFAULT_CA_DURATION, DEFAULT_CA_RENEW_BEFORE, PrivateCa } from './private-ca';
+export type { PrivateCaProps } from './private-ca';
+export { CERT_MANAGER_SECRET_TYPE, KUBERNETES_TLS_SECRET_TYPE, TenantCertificate } from './tenant-certificate';
+export type { ExternalCertSecret, TenantCertificateProps } from './tenant-certificate';
+export { DEFAULT_CLUSTER_DOMAIN, tenantCertificateDnsNames } from './tenant-dns-names';
