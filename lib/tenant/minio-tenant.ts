@@ -2,7 +2,9 @@ import { ApiObjectMetadata, Chart, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { reject } from '../core/errors';
-import { requireDnsLabel } from '../core/names';
+import { requireDnsLabel, requireDnsSubdomain } from '../core/names';
+import { KeyVaultSecretProviderClass } from '../secrets/key-vault-secret-provider-class';
+import { assertUsableAsTenantConfiguration } from '../secrets/tenant-configuration';
 import { Tenant, TenantSpec } from '../imports/minio.min.io';
 import { MinioImage } from './minio-image';
 import { renderPool } from './pool-render';
@@ -35,9 +37,10 @@ export interface MinioTenantProps {
   /** Namespace of the Tenant. @default - the chart's namespace */
   readonly namespace?: string;
   /**
-   * The Secret holding `config.env` (`export MINIO_ROOT_USER=...` lines). Only a reference: credentials never
-   * appear in the synthesized manifests. Render it from Key Vault with External Secrets: the operator reads it
-   * before any pod starts, which a CSI-synced Secret cannot guarantee.
+   * The Secret holding `config.env` (`export MINIO_ROOT_USER=...` lines): a `TenantConfigurationSecret` rendering
+   * it from Key Vault through External Secrets, or an existing Secret (`Secret.fromSecretName`). Only a reference:
+   * credentials never appear in the synthesized manifests. A Secrets Store CSI class is refused: its Secret exists
+   * only while a pod mounts it, and the operator reads the configuration before any pod starts.
    */
   readonly configuration: ISecretReference;
   /** The tenant's pools; more can be added with `addPool()`. At least one is required. @default - none */
@@ -115,7 +118,10 @@ export class MinioTenant extends Construct {
       reject(this, 'configuration', props.configuration, 'must name the Secret holding config.env',
         'pass the Secret with the root credentials, e.g. Secret.fromSecretName(this, "Config", "tenant-config")');
     }
-    requireDnsLabel(this, 'configuration.name', props.configuration.name, 253);
+    if (props.configuration instanceof KeyVaultSecretProviderClass || 'presentBeforePodsStart' in props.configuration) {
+      assertUsableAsTenantConfiguration(this, 'configuration', props.configuration, this.namespace);
+    }
+    requireDnsSubdomain(this, 'configuration.name', props.configuration.name);
     this.tls = props.tls ?? TenantTls.operatorAutoCert();
     for (const secret of this.tls.certificateSecrets) requireDnsLabel(this, 'tls.secrets[].name', secret.name, 253);
     for (const ca of props.trustedCertificateAuthorities ?? []) this.addTrustedCertificateAuthority(ca);

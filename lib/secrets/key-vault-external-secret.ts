@@ -1,0 +1,204 @@
+import { Duration } from 'cdk8s';
+import { Construct } from 'constructs';
+import { reject } from '../core/errors';
+import { requireDnsLabel, requireDnsSubdomain } from '../core/names';
+import {
+  ExternalSecret,
+  ExternalSecretSpecSecretStoreRefKind,
+  ExternalSecretSpecTargetCreationPolicy,
+  ExternalSecretSpecTargetTemplateEngineVersion,
+} from '../imports/external-secrets.io';
+import { toGoDuration } from './go-duration';
+import { requireKeyVaultObjectName, requireKeyVaultObjectVersion } from './key-vault-names';
+import { IKeyVaultSecretStore } from './key-vault-secret-store';
+
+/** One Key Vault secret copied into a key of the Kubernetes Secret. */
+export interface KeyVaultSecretReference {
+  /** Key of the value in the Kubernetes Secret, and its name in templates (`{{ .secretKey }}`). */
+  readonly secretKey: string;
+
+  /** Name of the secret in Key Vault (1 to 127 letters, digits and hyphens). Its value never enters a manifest. */
+  readonly keyVaultSecret: string;
+
+  /**
+   * Version of the Key Vault secret (32 hexadecimal digits).
+   *
+   * @default - the latest version, picked up again at every refresh
+   */
+  readonly version?: string;
+}
+
+/** How the Kubernetes Secret is rendered from the fetched values (template engine v2). */
+export interface ExternalSecretTemplate {
+  /**
+   * Keys of the Kubernetes Secret and the Go templates producing them; templates refer to fetched values as
+   * `{{ .secretKey }}`. Templates are public text: never write secret material into them.
+   */
+  readonly data: Record<string, string>;
+
+  /**
+   * Type of the Kubernetes Secret, e.g. `kubernetes.io/tls`.
+   *
+   * @default - Opaque
+   */
+  readonly type?: string;
+}
+
+/**
+ * Properties of a {@link KeyVaultExternalSecret}.
+ */
+export interface KeyVaultExternalSecretProps {
+  /** Name of the ExternalSecret. */
+  readonly name: string;
+
+  /** The store to read through. */
+  readonly store: IKeyVaultSecretStore;
+
+  /**
+   * Namespace of the ExternalSecret and of the Secret it keeps.
+   *
+   * @default - the namespace of a namespaced store; required with a ClusterSecretStore
+   */
+  readonly namespace?: string;
+
+  /**
+   * Name of the Kubernetes Secret to create and keep up to date.
+   *
+   * @default - the ExternalSecret's name
+   */
+  readonly secretName?: string;
+
+  /** The Key Vault secrets to fetch. */
+  readonly data: KeyVaultSecretReference[];
+
+  /**
+   * How often values are read again from Key Vault; zero reads them once.
+   *
+   * @default Duration.hours(1)
+   */
+  readonly refreshInterval?: Duration;
+
+  /**
+   * Renders the Secret's keys from the fetched values instead of copying them one to one.
+   *
+   * @default - each `secretKey` becomes a key of the Secret
+   */
+  readonly template?: ExternalSecretTemplate;
+}
+
+const SECRET_KEY = /^[-._a-zA-Z0-9]+$/;
+
+/**
+ * An ExternalSecret (external-secrets.io/v1) that keeps a Kubernetes Secret filled from Azure Key Vault.
+ *
+ * Manifests carry only Key Vault secret names. The Secret is owned by the ExternalSecret
+ * (`creationPolicy: Owner`), so deleting the ExternalSecret removes it and an unrelated Secret of the same
+ * name is never adopted.
+ */
+export class KeyVaultExternalSecret extends Construct {
+  /** Name of the ExternalSecret. */
+  public readonly name: string;
+
+  /** Namespace of the ExternalSecret and of its Secret. */
+  public readonly namespace: string;
+
+  /** Name of the Kubernetes Secret that External Secrets keeps. */
+  public readonly secretName: string;
+
+  public constructor(scope: Construct, id: string, props: KeyVaultExternalSecretProps) {
+    super(scope, id);
+    this.name = requireDnsSubdomain(this, 'name', props.name);
+    this.namespace = this.resolveNamespace(props);
+    this.secretName = requireDnsSubdomain(this, 'secretName', props.secretName ?? props.name);
+    const refreshInterval = toGoDuration(this, 'refreshInterval', props.refreshInterval ?? Duration.hours(1));
+    const data = this.validateData(props.data);
+    const template = props.template === undefined ? undefined : this.validateTemplate(props.template);
+
+    new ExternalSecret(this, 'Resource', {
+      metadata: { name: this.name, namespace: this.namespace },
+      spec: {
+        refreshInterval,
+        secretStoreRef: {
+          name: props.store.name,
+          kind: props.store.clusterScoped
+            ? ExternalSecretSpecSecretStoreRefKind.CLUSTER_SECRET_STORE
+            : ExternalSecretSpecSecretStoreRefKind.SECRET_STORE,
+        },
+        target: {
+          name: this.secretName,
+          creationPolicy: ExternalSecretSpecTargetCreationPolicy.OWNER,
+          template: template === undefined ? undefined : {
+            engineVersion: ExternalSecretSpecTargetTemplateEngineVersion.V2,
+            type: template.type,
+            data: template.data,
+          },
+        },
+        data: data.map(ref => ({
+          secretKey: ref.secretKey,
+          remoteRef: { key: ref.keyVaultSecret, version: ref.version },
+        })),
+      },
+    });
+  }
+
+  private resolveNamespace(props: KeyVaultExternalSecretProps): string {
+    const store = props.store;
+    if (!store.clusterScoped) {
+      if (store.namespace === undefined) {
+        reject(this, 'store.namespace', undefined, `must be set, as SecretStore '${store.name}' is namespaced`,
+          'give the store\'s namespace, or mark the store clusterScoped');
+      }
+      const namespace = props.namespace ?? store.namespace;
+      if (namespace !== store.namespace) {
+        reject(this, 'namespace', namespace,
+          `must be '${store.namespace}', the namespace of SecretStore '${store.name}', as an ExternalSecret can only use a SecretStore of its own namespace`,
+          'leave namespace out, or use a store in the namespace you need');
+      }
+      return requireDnsLabel(this, 'namespace', namespace);
+    }
+    if (props.namespace === undefined) {
+      reject(this, 'namespace', undefined, `must be given with ClusterSecretStore '${store.name}'`,
+        'set the namespace the Secret is needed in');
+    }
+    const namespace = requireDnsLabel(this, 'namespace', props.namespace);
+    if (!(store.allowedNamespaces ?? []).includes(namespace)) {
+      reject(this, 'namespace', namespace,
+        `is not among the namespaces ClusterSecretStore '${store.name}' serves (${(store.allowedNamespaces ?? []).join(', ')})`,
+        'add the namespace to the store\'s clusterScope.allowedNamespaces');
+    }
+    return namespace;
+  }
+
+  private validateData(data: KeyVaultSecretReference[]): KeyVaultSecretReference[] {
+    if (data.length === 0) {
+      reject(this, 'data', data, 'must name at least one Key Vault secret', 'add a { secretKey, keyVaultSecret } entry');
+    }
+    const seen = new Set<string>();
+    data.forEach((ref, i) => {
+      requireSecretKey(this, `data[${i}].secretKey`, ref.secretKey);
+      if (seen.has(ref.secretKey)) {
+        reject(this, `data[${i}].secretKey`, ref.secretKey, 'is used twice', 'give every entry its own secretKey');
+      }
+      seen.add(ref.secretKey);
+      requireKeyVaultObjectName(this, `data[${i}].keyVaultSecret`, ref.keyVaultSecret);
+      if (ref.version !== undefined) requireKeyVaultObjectVersion(this, `data[${i}].version`, ref.version);
+    });
+    return data;
+  }
+
+  private validateTemplate(template: ExternalSecretTemplate): ExternalSecretTemplate {
+    const keys = Object.keys(template.data);
+    if (keys.length === 0) {
+      reject(this, 'template.data', template.data, 'must render at least one key', 'add a key, or drop the template');
+    }
+    keys.forEach(key => requireSecretKey(this, `template.data['${key}']`, key));
+    return template;
+  }
+}
+
+function requireSecretKey(scope: Construct, field: string, key: string): void {
+  if (key.length > 253 || !SECRET_KEY.test(key)) {
+    reject(scope, field, key, 'must be a Secret key of at most 253 letters, digits, \'-\', \'_\' and \'.\'',
+      'rename the key, e.g. root-password or config.env');
+  }
+}
