@@ -8,9 +8,16 @@ const root = join(__dirname, '..', '..');
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 
 describe('README', () => {
-  test('the example block is apps/examples/readme-example.ts, which npm test type-checks', () => {
-    const block = /<!-- example: apps\/examples\/readme-example\.ts[^>]*-->\n```ts\n([\s\S]*?)```/.exec(readme);
-    expect(block?.[1]).toBe(readFileSync(join(root, 'apps', 'examples', 'readme-example.ts'), 'utf8'));
+  // Every TypeScript block in the README is a file under apps/examples/, which npm test type-checks.
+  const blocks = [...readme.matchAll(/<!-- example: (\S+)[^>]*-->\n```ts\n([\s\S]*?)```/g)];
+
+  test('has TypeScript examples, every one marked with its file', () => {
+    expect(blocks.length).toBeGreaterThan(0);
+    expect(blocks.length).toBe((readme.match(/```ts\n/g) ?? []).length);
+  });
+
+  test.each(blocks.map((block) => [block[1], block[2]]))('the block of %s is that file', (file, text) => {
+    expect(text).toBe(readFileSync(join(root, file), 'utf8'));
   });
 
   test('the example synthesizes valid manifests with both pools', () => {
