@@ -13,6 +13,7 @@ import { ServiceExposure } from './service-exposure';
 import { renderTenantEnv } from './tenant-env';
 import { CONSOLE_TLS_PORT, MINIO_PORT, S3_SERVICE_PORT, TenantNetworkPolicy } from './tenant-network-policy';
 import { TenantDomainOptions, TenantLoggingOptions, TenantMetricsOptions } from './tenant-options';
+import { TenantEncryption, TenantEncryptionSpec } from './tenant-encryption';
 import { TenantPoolOptions } from './tenant-pool';
 import { CertificateSecretReference, TenantTls } from './tenant-tls';
 import { validateDomains } from './domain-validation';
@@ -55,6 +56,12 @@ export interface MinioTenantProps {
    * @default - none
    */
   readonly trustedCertificateAuthorities?: CertificateSecretReference[];
+  /**
+   * How objects are encrypted: a MinIO KMS cluster, KES with Azure Key Vault, or a static key; exactly one.
+   *
+   * @default - no KMS: server-side encryption is unavailable
+   */
+  readonly encryption?: TenantEncryption;
   /** How the S3 Service is reached. @default ServiceExposure.clusterIp() */
   readonly s3Exposure?: ServiceExposure;
   /** How the console Service is reached. @default ServiceExposure.clusterIp() */
@@ -105,6 +112,7 @@ export class MinioTenant extends Construct {
   private readonly tls: TenantTls;
   private readonly trustedCas: CertificateSecretReference[] = [];
   private readonly env: Record<string, kplus.EnvValue> = {};
+  private readonly encryption: TenantEncryptionSpec | undefined;
 
   public constructor(scope: Construct, id: string, private readonly props: MinioTenantProps) {
     super(scope, id);
@@ -127,6 +135,8 @@ export class MinioTenant extends Construct {
     for (const ca of props.trustedCertificateAuthorities ?? []) this.addTrustedCertificateAuthority(ca);
     for (const [name, value] of Object.entries(props.env ?? {})) this.addEnv(name, value);
     if (props.domains) validateDomains(this, props.domains);
+    this.encryption = props.encryption?._render(this, { name: this.name, namespace: this.namespace });
+    for (const ca of this.encryption?.trustedCas ?? []) this.addTrustedCertificateAuthority(ca);
     for (const pool of props.pools ?? []) this.addPool(pool);
 
     this.resource = new Tenant(this, 'Resource', {
@@ -180,7 +190,7 @@ export class MinioTenant extends Construct {
     const s3Metadata = s3.metadataFor(this, [S3_SERVICE_PORT], 's3Exposure');
     const consoleMetadata = console.metadataFor(this, [CONSOLE_TLS_PORT], 'consoleExposure');
     const metrics = props.metrics ?? {};
-    const env = renderTenantEnv(this, this.env);
+    const env = [...renderTenantEnv(this, this.env), ...this.encryption?.env ?? []].sort((a, b) => a.name.localeCompare(b.name));
     return {
       image: (props.image ?? MinioImage.DEFAULT).render(this, 'image'),
       configuration: { name: props.configuration.name },
@@ -213,6 +223,9 @@ export class MinioTenant extends Construct {
         domains: { minio: props.domains.s3, console: props.domains.console },
       } : undefined,
       env: nonEmpty(env),
+      kes: this.encryption?.kes,
+      additionalVolumes: this.encryption?.volumes,
+      additionalVolumeMounts: this.encryption?.volumeMounts,
       serviceAccountName: props.serviceAccountName,
       priorityClassName: props.priorityClassName,
       podManagementPolicy: 'Parallel',

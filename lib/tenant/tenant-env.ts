@@ -2,6 +2,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { IConstruct } from 'constructs';
 import { reject } from '../core/errors';
 import { TenantSpecEnv } from '../imports/minio.min.io';
+import { KMS_VARIABLES } from './tenant-encryption';
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -25,6 +26,10 @@ export function renderTenantEnv(scope: IConstruct, env: Record<string, kplus.Env
     if (name === 'MINIO_UPDATE') {
       reject(scope, field, value.value ?? 'a reference', 'cannot be set',
         'leave it unset: with MINIO_UPDATE=off the operator falls back to a rolling update that mixes MinIO versions');
+    }
+    if (KMS_VARIABLES.test(name)) {
+      reject(scope, field, value.value ?? 'a reference', 'selects a KMS, which the encryption option owns',
+        'use encryption: TenantEncryption.kms(), kesWithKeyVault() or staticKey(); a tenant uses exactly one KMS');
     }
     if (CONFIG_ENV_ONLY.includes(name)) {
       reject(scope, field, 'a value', 'must not be set on the Tenant',

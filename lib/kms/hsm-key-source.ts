@@ -1,0 +1,134 @@
+import { Construct } from 'constructs';
+import { reject } from '../core/errors';
+import { requireDnsSubdomain } from '../core/names';
+import { HsmSecret } from '../imports/hsm.j5t.io';
+import { IKeyVaultSecretStore } from '../secrets/key-vault-secret-store';
+import { KeyVaultExternalSecret } from '../secrets/key-vault-external-secret';
+import { SecretKeyReference } from './secret-key-reference';
+
+/** The KMS cluster an HSM key source is bound to. */
+export interface HsmKeyConsumer {
+  /** Name of the cluster's StatefulSet. */
+  readonly statefulSetName: string;
+  /** Namespace of the cluster. */
+  readonly namespace: string;
+}
+
+/** Options of {@link HsmKeySource.fromKeyVault}. */
+export interface KeyVaultHsmKeyOptions {
+  /** The SecretStore (AKS workload identity) that reads the vault; in or allowing the cluster's namespace. */
+  readonly store: IKeyVaultSecretStore;
+  /** Name of the Key Vault secret holding the `hsm:` key. */
+  readonly keyVaultSecret: string;
+  /** Name of the Kubernetes Secret External Secrets keeps. @default '<cluster>-hsm-key' */
+  readonly secretName?: string;
+}
+
+/** Options of {@link HsmKeySource.fromHsmSecretsOperator}. */
+export interface HsmSecretsOperatorKeyOptions {
+  /** The path of the secret on the HSM, which is the HSMSecret's name. */
+  readonly hsmPath: string;
+  /** The key in the synced Secret that holds the `hsm:` key. @default 'hsm-key' */
+  readonly key?: string;
+  /** Name of the Kubernetes Secret the operator syncs. @default '<cluster>-hsm-key' */
+  readonly secretName?: string;
+  /** Seconds between syncs from the HSM. @default 30 */
+  readonly syncIntervalSeconds?: number;
+}
+
+/** The default key of the Secret holding the HSM key. */
+export const HSM_KEY_SECRET_KEY = 'hsm-key';
+
+/**
+ * Where the one HSM key every KMS node shares (`MINIO_KMS_HSM_KEY`) comes from. The key is always read from a
+ * Secret by reference, so key material never appears in manifests.
+ */
+export abstract class HsmKeySource {
+  /** A Secret that already exists in the cluster's namespace. */
+  public static fromSecret(secretName: string, key: string = HSM_KEY_SECRET_KEY): HsmKeySource {
+    return new ExistingSecretHsmKey(secretName, key);
+  }
+
+  /**
+   * A Key Vault secret, synced into a Secret by External Secrets through a SecretStore that authenticates with
+   * AKS workload identity (the identity needs Key Vault Secrets User on the vault).
+   */
+  public static fromKeyVault(options: KeyVaultHsmKeyOptions): HsmKeySource {
+    return new KeyVaultHsmKey(options);
+  }
+
+  /** A secret on a hardware HSM, synced into a Secret by the HSM Secrets Operator (`hsm.j5t.io/v1alpha1`). */
+  public static fromHsmSecretsOperator(options: HsmSecretsOperatorKeyOptions): HsmKeySource {
+    return new HsmSecretsOperatorKey(options);
+  }
+
+  /**
+   * Creates whatever keeps the Secret (in `scope`) and returns the Secret key every node reads.
+   *
+   * @internal
+   */
+  public abstract _bind(scope: Construct, consumer: HsmKeyConsumer): SecretKeyReference;
+}
+
+class ExistingSecretHsmKey extends HsmKeySource {
+  public constructor(private readonly secretName: string, private readonly key: string) {
+    super();
+  }
+
+  public _bind(scope: Construct): SecretKeyReference {
+    requireDnsSubdomain(scope, 'hsmKey.secretName', this.secretName);
+    requireSecretKey(scope, 'hsmKey.key', this.key);
+    return { secretName: this.secretName, key: this.key };
+  }
+}
+
+class KeyVaultHsmKey extends HsmKeySource {
+  public constructor(private readonly options: KeyVaultHsmKeyOptions) {
+    super();
+  }
+
+  public _bind(scope: Construct, consumer: HsmKeyConsumer): SecretKeyReference {
+    const secretName = requireDnsSubdomain(scope, 'hsmKey.secretName', this.options.secretName ?? `${consumer.statefulSetName}-hsm-key`);
+    new KeyVaultExternalSecret(scope, 'HsmKey', {
+      name: secretName,
+      store: this.options.store,
+      namespace: consumer.namespace,
+      data: [{ secretKey: HSM_KEY_SECRET_KEY, keyVaultSecret: this.options.keyVaultSecret }],
+    });
+    return { secretName, key: HSM_KEY_SECRET_KEY };
+  }
+}
+
+class HsmSecretsOperatorKey extends HsmKeySource {
+  public constructor(private readonly options: HsmSecretsOperatorKeyOptions) {
+    super();
+  }
+
+  public _bind(scope: Construct, consumer: HsmKeyConsumer): SecretKeyReference {
+    const secretName = requireDnsSubdomain(scope, 'hsmKey.secretName', this.options.secretName ?? `${consumer.statefulSetName}-hsm-key`);
+    const key = requireSecretKey(scope, 'hsmKey.key', this.options.key ?? HSM_KEY_SECRET_KEY);
+    const interval = this.options.syncIntervalSeconds ?? 30;
+    if (!Number.isInteger(interval) || interval < 1) {
+      reject(scope, 'hsmKey.syncIntervalSeconds', interval, 'must be a whole number of seconds of at least 1', 'use e.g. 30');
+    }
+    new HsmSecret(scope, 'HsmKey', {
+      metadata: { name: requireDnsSubdomain(scope, 'hsmKey.hsmPath', this.options.hsmPath), namespace: consumer.namespace },
+      spec: {
+        secretName,
+        secretType: 'Opaque',
+        autoSync: true,
+        syncInterval: interval,
+        // The workload that consumes the secret: every node of this StatefulSet reads the same key.
+        parentRef: { group: 'apps', kind: 'StatefulSet', name: consumer.statefulSetName, namespace: consumer.namespace },
+      },
+    });
+    return { secretName, key };
+  }
+}
+
+function requireSecretKey(scope: Construct, field: string, key: string): string {
+  if (!/^[-._a-zA-Z0-9]{1,253}$/.test(key)) {
+    reject(scope, field, key, 'is not a valid Secret key', 'use letters, digits, \'-\', \'_\' and \'.\'');
+  }
+  return key;
+}

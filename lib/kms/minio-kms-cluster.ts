@@ -1,0 +1,304 @@
+import { ApiObject, Chart, JsonPatch, Lazy, Size } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { Cpu, k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { reject } from '../core/errors';
+import { requireDnsLabel, requireDnsSubdomain } from '../core/names';
+import { restrictedContainerSecurity, restrictedPodSecurity } from '../core/restricted-security';
+import { dropAddressLabel, selectByLabels } from '../core/stable-labels';
+import { validateResources } from '../core/resources';
+import { isKmsIdentity } from './api-key';
+import { KMS_CLUSTER_LABEL, KMS_PORT, KMS_TLS_DIR } from './kms-constants';
+import { HsmKeySource } from './hsm-key-source';
+import { KmsMembershipJob } from './kms-membership-job';
+import { KmsRestartJob } from './kms-restart-job';
+import { KmsTls, KmsTlsBinding } from './kms-tls';
+import { KmsUpdateStrategy } from './kms-update-strategy';
+import { MinkmsImage } from './minkms-image';
+import { SecretKeyReference } from './secret-key-reference';
+
+
+/** The longest cluster name whose derived names (`<name>-members-<n>`, pod revision labels) stay DNS labels. */
+const MAX_NAME = 40;
+const DATA_DIR = '/data';
+const CONFIG_DIR = '/etc/minkms/config';
+
+/** The persistent volume of each node. */
+export interface KmsStorageOptions {
+  /** Capacity of each node's volume. @default Size.gibibytes(10) */
+  readonly size?: Size;
+  /** Storage class. @default 'managed-csi-premium' */
+  readonly storageClassName?: string;
+}
+
+/** Properties of a {@link MinioKmsCluster}. */
+export interface MinioKmsClusterProps {
+  /** Name of the StatefulSet and prefix of every object. @default - the construct id */
+  readonly name?: string;
+  /** Namespace of the cluster. @default - the chart's namespace */
+  readonly namespace?: string;
+  /** The pinned minkms image, used by the nodes and by the membership Job. */
+  readonly image: MinkmsImage;
+  /**
+   * Number of nodes. Reads need one node, writes need every node, so more nodes add read availability, not
+   * write availability; there is no quorum and hence no odd/even rule.
+   *
+   * @default 3
+   */
+  readonly replicas?: number;
+  /** Where the HSM key every node shares comes from. */
+  readonly hsmKey: HsmKeySource;
+  /** The `h1:` identity of the admin API key (public; computed with `minio-aks kms identity`). */
+  readonly adminIdentity: string;
+  /** The Secret key holding the admin `k1:` API key, read only by the membership Job. */
+  readonly adminApiKey: SecretKeyReference;
+  /** The nodes' TLS certificate. */
+  readonly tls: KmsTls;
+  /** Each node's persistent volume. @default - 10 GiB on managed-csi-premium */
+  readonly storage?: KmsStorageOptions;
+  /** Resources of each node. @default - requests 250m CPU / 512 MiB, limits 1 CPU / 1 GiB */
+  readonly resources?: kplus.ContainerResources;
+  /** How nodes move to a new version. @default KmsUpdateStrategy.allAtOnce() */
+  readonly updateStrategy?: KmsUpdateStrategy;
+  /** The cluster's DNS domain. @default 'cluster.local' */
+  readonly clusterDomain?: string;
+}
+
+/** A client admitted to the KMS port by the cluster's NetworkPolicy. */
+interface KmsClient {
+  readonly namespace: string;
+  readonly podLabels: Record<string, string>;
+}
+
+/**
+ * A MinIO KMS (`minkms`) cluster: a StatefulSet of nodes sharing one HSM key, each started with `--host` set to
+ * its stable DNS name, behind a headless Service (peers) and a client Service on 7373, with TLS everywhere, a
+ * PodDisruptionBudget, a NetworkPolicy and a membership Job that adds and removes nodes when `replicas` changes.
+ */
+export class MinioKmsCluster extends Construct {
+  /** Name of the StatefulSet. */
+  public readonly name: string;
+  /** Namespace of the cluster. */
+  public readonly namespace: string;
+  /** Number of nodes. */
+  public readonly replicas: number;
+  /** The cluster DNS domain. */
+  public readonly clusterDomain: string;
+  /** Name of the headless Service that gives every node a stable DNS name. */
+  public readonly headlessServiceName: string;
+  /** Name of the client Service. */
+  public readonly serviceName: string;
+  /** The TLS material of the nodes. */
+  public readonly tls: KmsTlsBinding;
+  /** The Secret key every node reads `MINIO_KMS_HSM_KEY` from. */
+  public readonly hsmKeySecret: SecretKeyReference;
+  /** The node StatefulSet. */
+  public readonly statefulSet: kplus.StatefulSet;
+  /** The membership Job. */
+  public readonly membershipJob: KmsMembershipJob;
+
+  private readonly clients: KmsClient[] = [];
+
+  public constructor(scope: Construct, id: string, props: MinioKmsClusterProps) {
+    super(scope, id);
+    this.name = requireDnsLabel(this, 'name', props.name ?? id, MAX_NAME);
+    const namespace = props.namespace ?? Chart.of(this).namespace;
+    if (namespace === undefined) reject(this, 'namespace', namespace, 'is required', 'set namespace on the cluster or on its chart');
+    this.namespace = requireDnsLabel(this, 'namespace', namespace);
+    this.replicas = props.replicas ?? 3;
+    if (!Number.isInteger(this.replicas) || this.replicas < 1) {
+      reject(this, 'replicas', props.replicas, 'must be a whole number of at least 1', 'use 3 nodes for a highly available KMS');
+    }
+    this.clusterDomain = requireDnsSubdomain(this, 'clusterDomain', props.clusterDomain ?? 'cluster.local');
+    if (!isKmsIdentity(props.adminIdentity)) {
+      reject(this, 'adminIdentity', props.adminIdentity, 'is not a KMS identity (h1: followed by 43 base64url characters)',
+        'compute it from the admin API key with `minio-aks kms identity -`; never pass the k1: key itself');
+    }
+    requireDnsSubdomain(this, 'adminApiKey.secretName', props.adminApiKey.secretName);
+    validateResources(this, 'resources', props.resources);
+    const image = props.image.render(this, 'image');
+    this.headlessServiceName = `${this.name}-hl`;
+    this.serviceName = this.name;
+
+    this.hsmKeySecret = props.hsmKey._bind(this, { statefulSetName: this.name, namespace: this.namespace });
+    this.tls = props.tls._bind(this, { name: this.name, namespace: this.namespace, dnsNames: this.certificateDnsNames() });
+    const updateStrategy = props.updateStrategy ?? KmsUpdateStrategy.allAtOnce();
+
+    const config = new kplus.ConfigMap(this, 'Config', {
+      metadata: { name: `${this.name}-config`, namespace: this.namespace },
+      data: { 'config.yaml': this.configFile(props.adminIdentity) },
+    });
+    const headless = new kplus.Service(this, 'Peers', {
+      metadata: { name: this.headlessServiceName, namespace: this.namespace },
+      clusterIP: 'None',
+      // Nodes must reach a new peer by name before it reports ready, or `minkms add` cannot join it.
+      publishNotReadyAddresses: true,
+      ports: [{ name: 'https', port: KMS_PORT, targetPort: KMS_PORT }],
+    });
+    this.statefulSet = this.createStatefulSet(image, headless, config, props, updateStrategy);
+    const clients = new kplus.Service(this, 'Clients', {
+      metadata: { name: this.serviceName, namespace: this.namespace },
+      ports: [{ name: 'https', port: KMS_PORT, targetPort: KMS_PORT }],
+    });
+    dropAddressLabel(this.statefulSet);
+    selectByLabels(headless, this.podLabels);
+    selectByLabels(clients, this.podLabels);
+    if (this.replicas > 1) {
+      new k8s.KubePodDisruptionBudget(this, 'Disruptions', {
+        metadata: { name: this.name, namespace: this.namespace },
+        // Reads survive with one node; keep all but one up so that a drain never takes the KMS away.
+        spec: { maxUnavailable: k8s.IntOrString.fromNumber(1), selector: { matchLabels: this.podLabels } },
+      });
+    }
+    this.membershipJob = new KmsMembershipJob(this, 'Membership', { cluster: this, image, adminApiKey: props.adminApiKey });
+    this.allowClients(this.namespace, this.membershipJob.podLabels);
+    if (updateStrategy.allAtOnce) {
+      new KmsRestartJob(this, 'Restart', { cluster: this, image, kubectlImage: updateStrategy._kubectlImage(this), version: props.image.versionLabel });
+    }
+    this.createNetworkPolicy();
+  }
+
+  /** The labels of the node pods. */
+  public get podLabels(): Record<string, string> {
+    return { [KMS_CLUSTER_LABEL]: this.name };
+  }
+
+  /** The stable DNS name of node `ordinal`, which is also the name it is started with (`--host`). */
+  public nodeHost(ordinal: number): string {
+    return `${this.name}-${ordinal}.${this.headlessServiceName}.${this.namespace}.svc.${this.clusterDomain}`;
+  }
+
+  /** The stable DNS names of every node, node 0 first. */
+  public get nodeHosts(): string[] {
+    return Array.from({ length: this.replicas }, (_, ordinal) => this.nodeHost(ordinal));
+  }
+
+  /** The HTTPS endpoints of every node, as MinIO's `MINIO_KMS_SERVER` lists them. */
+  public get nodeEndpoints(): string[] {
+    return this.nodeHosts.map((host) => `https://${host}:${KMS_PORT}`);
+  }
+
+  /**
+   * Admits pods with `podLabels` in `namespace` to the KMS port (a tenant using the cluster, for example).
+   */
+  public allowClients(namespace: string, podLabels: Record<string, string>): void {
+    requireDnsLabel(this, 'clients[].namespace', namespace);
+    const key = JSON.stringify([namespace, podLabels]);
+    if (!this.clients.some((client) => JSON.stringify([client.namespace, client.podLabels]) === key)) {
+      this.clients.push({ namespace, podLabels: { ...podLabels } });
+    }
+  }
+
+  private certificateDnsNames(): string[] {
+    const service = this.name;
+    const ns = this.namespace;
+    return [
+      ...Array.from({ length: this.replicas }, (_, ordinal) => this.nodeHost(ordinal)),
+      service, `${service}.${ns}`, `${service}.${ns}.svc`, `${service}.${ns}.svc.${this.clusterDomain}`,
+    ];
+  }
+
+  private configFile(adminIdentity: string): string {
+    const lines = [
+      'version: v1',
+      'admin:',
+      `  identity: ${adminIdentity}`,
+      'tls:',
+      '  certs:',
+      `    - key: ${KMS_TLS_DIR}/tls.key`,
+      `      cert: ${KMS_TLS_DIR}/tls.crt`,
+    ];
+    if (this.tls.hasCa) lines.push(`  ca: ${KMS_TLS_DIR}/ca.crt`);
+    return `${lines.join('\n')}\n`;
+  }
+
+  private createStatefulSet(image: string, headless: kplus.Service, config: kplus.ConfigMap,
+    props: MinioKmsClusterProps, updateStrategy: KmsUpdateStrategy): kplus.StatefulSet {
+    const statefulSet = new kplus.StatefulSet(this, 'Nodes', {
+      metadata: { name: this.name, namespace: this.namespace },
+      service: headless,
+      replicas: this.replicas,
+      podManagementPolicy: kplus.PodManagementPolicy.PARALLEL,
+      strategy: updateStrategy.allAtOnce ? kplus.StatefulSetUpdateStrategy.onDelete() : kplus.StatefulSetUpdateStrategy.rollingUpdate(),
+      automountServiceAccountToken: false,
+      securityContext: restrictedPodSecurity(),
+      podMetadata: { labels: this.podLabels },
+      select: false,
+    });
+    statefulSet.select(kplus.LabelSelector.of({ labels: this.podLabels }));
+    const container = statefulSet.addContainer({
+      name: 'minkms',
+      image,
+      args: ['server', DATA_DIR, '--config', `${CONFIG_DIR}/config.yaml`, '--host', `$(POD_NAME).${this.headlessServiceName}.${this.namespace}.svc.${this.clusterDomain}:${KMS_PORT}`],
+      ports: [{ name: 'https', number: KMS_PORT }],
+      envVariables: {
+        POD_NAME: kplus.EnvValue.fromFieldRef(kplus.EnvFieldPaths.POD_NAME),
+        MINIO_KMS_HSM_KEY: kplus.EnvValue.fromSecretValue({
+          secret: kplus.Secret.fromSecretName(this, 'HsmKeySecret', this.hsmKeySecret.secretName),
+          key: this.hsmKeySecret.key,
+        }),
+      },
+      resources: props.resources ?? {
+        cpu: { request: Cpu.millis(250), limit: Cpu.units(1) },
+        memory: { request: Size.mebibytes(512), limit: Size.gibibytes(1) },
+      },
+      liveness: kplus.Probe.fromHttpGet('/v1/health/live', { port: KMS_PORT, scheme: kplus.ConnectionScheme.HTTPS }),
+      readiness: kplus.Probe.fromHttpGet('/v1/health/ready', { port: KMS_PORT, scheme: kplus.ConnectionScheme.HTTPS }),
+      securityContext: restrictedContainerSecurity(),
+    });
+    container.mount(CONFIG_DIR, kplus.Volume.fromConfigMap(this, 'ConfigVolume', config, { name: 'config' }), { readOnly: true });
+    container.mount(KMS_TLS_DIR, kplus.Volume.fromSecret(this, 'TlsVolume',
+      kplus.Secret.fromSecretName(this, 'TlsSecret', this.tls.secretName), { name: 'tls' }), { readOnly: true });
+    container.mount('/tmp', kplus.Volume.fromEmptyDir(this, 'TmpVolume', 'tmp', { sizeLimit: Size.mebibytes(64) }));
+    this.spread(statefulSet);
+
+    const storage = props.storage ?? {};
+    const size = storage.size ?? Size.gibibytes(10);
+    if (!(size.toKibibytes() > 0)) reject(this, 'storage.size', size.asString(), 'must be greater than zero', 'use e.g. Size.gibibytes(10)');
+    const resource = ApiObject.of(statefulSet);
+    resource.addJsonPatch(JsonPatch.add('/spec/template/spec/containers/0/volumeMounts/-', { name: 'data', mountPath: DATA_DIR }));
+    resource.addJsonPatch(JsonPatch.add('/spec/volumeClaimTemplates', [{
+      metadata: { name: 'data' },
+      spec: {
+        accessModes: ['ReadWriteOnce'],
+        storageClassName: requireDnsSubdomain(this, 'storage.storageClassName', storage.storageClassName ?? 'managed-csi-premium'),
+        // The L1 StatefulSet renders patched values too, and reads quantities from their wrapper.
+        resources: { requests: { storage: k8s.Quantity.fromString(size.asString()) } },
+      },
+    }]));
+    return statefulSet;
+  }
+
+  private spread(statefulSet: kplus.StatefulSet): void {
+    const selector = { matchLabels: this.podLabels };
+    const resource = ApiObject.of(statefulSet);
+    resource.addJsonPatch(JsonPatch.add('/spec/template/spec/affinity', {
+      podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: selector, topologyKey: 'kubernetes.io/hostname' }] },
+    }));
+    resource.addJsonPatch(JsonPatch.add('/spec/template/spec/topologySpreadConstraints', [{
+      maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector: selector,
+    }]));
+  }
+
+  private createNetworkPolicy(): void {
+    new k8s.KubeNetworkPolicy(this, 'NetworkPolicy', {
+      metadata: { name: this.name, namespace: this.namespace },
+      spec: {
+        podSelector: { matchLabels: this.podLabels },
+        policyTypes: ['Ingress'],
+        ingress: Lazy.any({
+          produce: () => [{
+            ports: [{ port: k8s.IntOrString.fromNumber(KMS_PORT), protocol: 'TCP' }],
+            from: [
+              { podSelector: { matchLabels: this.podLabels } },
+              ...this.clients.map((client) => ({
+                namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': client.namespace } },
+                podSelector: { matchLabels: client.podLabels },
+              })),
+            ],
+          }],
+        }),
+      },
+    });
+  }
+}

@@ -1,0 +1,51 @@
+import { IConstruct } from 'constructs';
+import { reject } from '../core/errors';
+
+const FLOATING = /^(latest|stable|edge|main|master)$/i;
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+const REPOSITORY = /^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/;
+
+/**
+ * The MinIO KMS (`minkms`) image, pinned by tag or digest.
+ *
+ * There is deliberately no default: AIStor images are licensed and their release tags are not something this
+ * library can verify, so the release you have validated (often mirrored to Azure Container Registry) is an input.
+ * The membership Job runs the same image, so the CLI always matches the servers.
+ */
+export class MinkmsImage {
+  /** The repository official images are published to. */
+  public static readonly OFFICIAL_REPOSITORY = 'quay.io/minio/aistor/minkms';
+
+  /** An official image at a release tag, e.g. `RELEASE.2025-06-02T09-40-58Z`. */
+  public static release(tag: string): MinkmsImage {
+    return new MinkmsImage(MinkmsImage.OFFICIAL_REPOSITORY, tag);
+  }
+
+  /** An image from another repository, pinned by tag or `sha256:` digest. */
+  public static fromRepository(repository: string, tagOrDigest: string): MinkmsImage {
+    return new MinkmsImage(repository, tagOrDigest);
+  }
+
+  private constructor(public readonly repository: string, public readonly tagOrDigest: string) {}
+
+  /** The image reference, validated against `scope`. */
+  public render(scope: IConstruct, field: string): string {
+    if (!REPOSITORY.test(this.repository)) {
+      reject(scope, `${field}.repository`, this.repository, 'is not a valid image repository',
+        'give a lower-case repository such as quay.io/minio/aistor/minkms, without tag or digest');
+    }
+    if (DIGEST.test(this.tagOrDigest)) return `${this.repository}@${this.tagOrDigest}`;
+    if (!TAG.test(this.tagOrDigest) || FLOATING.test(this.tagOrDigest)) {
+      reject(scope, `${field}.tag`, this.tagOrDigest, 'must pin a release',
+        'use a release tag such as RELEASE.2025-06-02T09-40-58Z or a sha256: digest; floating tags are not allowed');
+    }
+    return `${this.repository}:${this.tagOrDigest}`;
+  }
+
+  /** A DNS-label-safe rendering of the tag or digest, for object names that change with the version. */
+  public get versionLabel(): string {
+    const raw = DIGEST.test(this.tagOrDigest) ? this.tagOrDigest.slice('sha256:'.length, 'sha256:'.length + 12) : this.tagOrDigest;
+    return raw.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  }
+}

@@ -1,0 +1,222 @@
+import { Construct } from 'constructs';
+import { reject } from '../core/errors';
+import { requireDnsSubdomain } from '../core/names';
+import { IAzureWorkloadIdentity } from '../identity/azure-workload-identity';
+import { WorkloadIdentityKeys } from '../identity/azure-workload-identity';
+import { TenantSpecAdditionalVolumeMounts, TenantSpecAdditionalVolumes, TenantSpecEnv, TenantSpecKes } from '../imports/minio.min.io';
+import type { MinioKmsCluster } from '../kms/minio-kms-cluster';
+import { SecretKeyReference } from '../kms/secret-key-reference';
+import { TlsCertificate } from '../tls/certificate';
+import { CertificateSecretReference, CertificateSecretType } from './tenant-tls';
+
+/** Options of {@link TenantEncryption.kms}. */
+export interface KmsEncryptionOptions {
+  /** The MinIO KMS cluster; MinIO lists every node in MINIO_KMS_SERVER. */
+  readonly cluster: MinioKmsCluster;
+  /** The KMS enclave holding the tenant's keys (MINIO_KMS_ENCLAVE). */
+  readonly enclave: string;
+  /** The default SSE key in that enclave (MINIO_KMS_SSE_KEY). */
+  readonly defaultKey: string;
+  /** The Secret key, in the tenant's namespace, holding the tenant's KMS API key (MINIO_KMS_API_KEY). */
+  readonly apiKey: SecretKeyReference;
+  /**
+   * The KMS CA for MinIO to trust, as a Secret in the tenant's namespace.
+   *
+   * @default - the cluster's own TLS Secret when in the same namespace; else a Certificate from the KMS's
+   * ClusterIssuer in the tenant's namespace, whose `ca.crt` is that CA
+   */
+  readonly caSecret?: CertificateSecretReference;
+}
+
+/** Options of {@link TenantEncryption.kesWithKeyVault}. */
+export interface KesKeyVaultOptions {
+  /** The pinned KES image, e.g. `quay.io/minio/kes:2025-03-12T09-35-18Z`. */
+  readonly image: string;
+  /**
+   * The Secret with `server-config.yaml`: `keystore.azure.keyvault.endpoint` and, for AKS workload identity, no
+   * credentials (KES then uses the default Azure credential chain).
+   */
+  readonly configSecretName: string;
+  /** The default key MinIO asks KES for (MINIO_KMS_KES_KEY_NAME). */
+  readonly keyName: string;
+  /** The workload identity KES runs as (Key Vault Secrets Officer on the vault: KES stores keys as secrets). */
+  readonly identity: IAzureWorkloadIdentity;
+  /** Number of KES pods. @default 2 */
+  readonly replicas?: number;
+}
+
+/** Options of {@link TenantEncryption.staticKey}. */
+export interface StaticKeyOptions {
+  /** The Secret key holding `name:base64-of-32-bytes`. */
+  readonly secret: SecretKeyReference;
+  /** Absolute path the key file is mounted at; MinIO reads it through MINIO_KMS_SECRET_KEY_FILE. @default '/etc/minio/kms/secret-key' */
+  readonly mountPath?: string;
+}
+
+/** What an encryption mode adds to a Tenant. @internal */
+export interface TenantEncryptionSpec {
+  readonly env: TenantSpecEnv[];
+  readonly trustedCas: CertificateSecretReference[];
+  readonly kes?: TenantSpecKes;
+  readonly volumes?: TenantSpecAdditionalVolumes[];
+  readonly volumeMounts?: TenantSpecAdditionalVolumeMounts[];
+}
+
+/** The tenant the encryption applies to. @internal */
+export interface EncryptedTenant {
+  readonly name: string;
+  readonly namespace: string;
+}
+
+/** Variables that select a KMS; only the chosen mode sets them. */
+export const KMS_VARIABLES = /^MINIO_KMS_/;
+
+/**
+ * How a tenant encrypts objects (SSE-KMS, SSE-S3): exactly one of a MinIO KMS cluster, KES with Azure Key Vault,
+ * or a static key. The mode sets every `MINIO_KMS_*` variable itself; setting them in `env` as well is refused.
+ */
+export abstract class TenantEncryption {
+  /** A MinIO KMS (minkms) cluster, trusted through its CA. */
+  public static kms(options: KmsEncryptionOptions): TenantEncryption {
+    return new KmsClusterEncryption(options);
+  }
+
+  /** KES run by the operator next to the tenant, keeping keys in Azure Key Vault through workload identity. */
+  public static kesWithKeyVault(options: KesKeyVaultOptions): TenantEncryption {
+    return new KesEncryption(options);
+  }
+
+  /**
+   * A single static key from a Secret, mounted as a file. For development and small setups: there is no key
+   * rotation. MinIO no longer accepts a bare key name in MINIO_KMS_SECRET_KEY_FILE, so the path is absolute.
+   */
+  public static staticKey(options: StaticKeyOptions): TenantEncryption {
+    return new StaticKeyEncryption(options);
+  }
+
+  /** @internal */
+  public abstract _render(scope: Construct, tenant: EncryptedTenant): TenantEncryptionSpec;
+}
+
+class KmsClusterEncryption extends TenantEncryption {
+  public constructor(private readonly options: KmsEncryptionOptions) {
+    super();
+  }
+
+  public _render(scope: Construct, tenant: EncryptedTenant): TenantEncryptionSpec {
+    const { cluster, enclave, defaultKey, apiKey } = this.options;
+    requireKmsName(scope, 'encryption.enclave', enclave);
+    requireKmsName(scope, 'encryption.defaultKey', defaultKey);
+    requireDnsSubdomain(scope, 'encryption.apiKey.secretName', apiKey.secretName);
+    cluster.allowClients(tenant.namespace, { 'v1.min.io/tenant': tenant.name });
+    return {
+      env: [
+        { name: 'MINIO_KMS_API_KEY', valueFrom: { secretKeyRef: { name: apiKey.secretName, key: apiKey.key } } },
+        { name: 'MINIO_KMS_ENCLAVE', value: enclave },
+        { name: 'MINIO_KMS_SERVER', value: cluster.nodeEndpoints.join(',') },
+        { name: 'MINIO_KMS_SSE_KEY', value: defaultKey },
+      ],
+      trustedCas: [this.options.caSecret ?? this.kmsCa(scope, tenant)],
+    };
+  }
+
+  private kmsCa(scope: Construct, tenant: EncryptedTenant): CertificateSecretReference {
+    const { cluster } = this.options;
+    if (!cluster.tls.hasCa) {
+      reject(scope, 'encryption.caSecret', undefined, 'is required: the KMS TLS Secret carries no ca.crt',
+        'pass the Secret holding the KMS CA in the tenant\'s namespace');
+    }
+    if (cluster.namespace === tenant.namespace) {
+      return { name: cluster.tls.secretName, type: CertificateSecretType.CERT_MANAGER };
+    }
+    const issuer = cluster.tls.issuer;
+    if (issuer === undefined || !issuer.kind.isClusterScoped) {
+      reject(scope, 'encryption.caSecret', undefined,
+        `is required: the KMS in namespace '${cluster.namespace}' is not issued by a ClusterIssuer, so its CA cannot be fetched into '${tenant.namespace}'`,
+        'issue the KMS certificate from a ClusterIssuer (e.g. PrivateCa) or pass the CA Secret');
+    }
+    // A Secret cannot be read across namespaces: a certificate from the same CA in the tenant's namespace carries
+    // that CA as ca.crt, which is all MinIO needs to trust the KMS nodes.
+    const trust = new TlsCertificate(scope, 'KmsCaTrust', {
+      name: `${cluster.name}-ca-trust`,
+      namespace: tenant.namespace,
+      issuer,
+      dnsNames: [`${cluster.name}-ca-trust.${tenant.namespace}.svc`],
+    });
+    return { name: trust.secretName, type: CertificateSecretType.CERT_MANAGER };
+  }
+}
+
+class KesEncryption extends TenantEncryption {
+  public constructor(private readonly options: KesKeyVaultOptions) {
+    super();
+  }
+
+  public _render(scope: Construct, tenant: EncryptedTenant): TenantEncryptionSpec {
+    const { image, configSecretName, keyName, identity } = this.options;
+    if (!/^[^\s:@]+(:[A-Za-z0-9_][A-Za-z0-9_.-]*|@sha256:[a-f0-9]{64})$/.test(image) || /:latest$/.test(image)) {
+      reject(scope, 'encryption.image', image, 'must be pinned to a tag or digest', 'use e.g. quay.io/minio/kes:2025-03-12T09-35-18Z');
+    }
+    requireDnsSubdomain(scope, 'encryption.configSecretName', configSecretName);
+    requireKmsName(scope, 'encryption.keyName', keyName);
+    if (identity.namespace !== tenant.namespace) {
+      reject(scope, 'encryption.identity', identity.namespace, `must be a ServiceAccount in the tenant's namespace '${tenant.namespace}'`,
+        'create the WorkloadIdentityServiceAccount for KES in the tenant\'s namespace');
+    }
+    const replicas = this.options.replicas ?? 2;
+    if (!Number.isInteger(replicas) || replicas < 1) {
+      reject(scope, 'encryption.replicas', replicas, 'must be a whole number of at least 1', 'use 2 or more KES pods');
+    }
+    return {
+      env: [],
+      trustedCas: [],
+      kes: {
+        image,
+        replicas,
+        kesSecret: { name: configSecretName },
+        keyName,
+        serviceAccountName: identity.serviceAccountName,
+        labels: { [WorkloadIdentityKeys.USE_LABEL]: 'true' },
+        securityContext: { runAsUser: 1000, runAsGroup: 1000, runAsNonRoot: true, fsGroup: 1000 },
+        containerSecurityContext: {
+          runAsUser: 1000,
+          runAsGroup: 1000,
+          runAsNonRoot: true,
+          allowPrivilegeEscalation: false,
+          capabilities: { drop: ['ALL'] },
+          seccompProfile: { type: 'RuntimeDefault' },
+        },
+      },
+    };
+  }
+}
+
+class StaticKeyEncryption extends TenantEncryption {
+  public constructor(private readonly options: StaticKeyOptions) {
+    super();
+  }
+
+  public _render(scope: Construct): TenantEncryptionSpec {
+    const { secret } = this.options;
+    const path = this.options.mountPath ?? '/etc/minio/kms/secret-key';
+    if (!path.startsWith('/') || path.endsWith('/') || path.split('/').includes('..')) {
+      reject(scope, 'encryption.mountPath', path, 'must be an absolute file path',
+        'MinIO reads MINIO_KMS_SECRET_KEY_FILE as a path since RELEASE.2024-07-26 and no longer resolves a bare name: use e.g. /etc/minio/kms/secret-key');
+    }
+    requireDnsSubdomain(scope, 'encryption.secret.secretName', secret.secretName);
+    const directory = path.slice(0, path.lastIndexOf('/')) || '/';
+    const file = path.slice(path.lastIndexOf('/') + 1);
+    return {
+      env: [{ name: 'MINIO_KMS_SECRET_KEY_FILE', value: path }],
+      trustedCas: [],
+      volumes: [{ name: 'kms-secret-key', secret: { secretName: secret.secretName, items: [{ key: secret.key, path: file }] } }],
+      volumeMounts: [{ name: 'kms-secret-key', mountPath: directory, readOnly: true }],
+    };
+  }
+}
+
+function requireKmsName(scope: Construct, field: string, value: string): void {
+  if (typeof value !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$/.test(value)) {
+    reject(scope, field, value, 'is not a valid KMS name', 'use letters, digits, \'-\', \'_\' and \'.\', starting with a letter or digit');
+  }
+}

@@ -1,0 +1,133 @@
+#!/bin/sh
+# A simulated `minkms` CLI for membership-script.test.ts, installed on PATH as `minkms`.
+#
+# The cluster lives in the directory $FAKE_MINKMS_STATE:
+#   api-key   the only API key accepted (MINIO_KMS_API_KEY)
+#   ids       "HOST:PORT ID" for every node that can exist; a node keeps its ID
+#   members   "ID HOST:PORT" for every member of the cluster
+#   up        "HOST:PORT" for every node that answers
+#   edits     "HOST:PORT ID": the node HOST has edited ID out of its cluster definition
+#   log       every invocation, as "MINIO_KMS_SERVER=<value> <arguments>"
+#   fail      optional: a command name that always fails, as a broken cluster would
+#   ca        optional: the CA that must be in $HOME/.minkms/certs/CAs, as TLS verification would require
+#   ls-format optional: `plain` prints hosts without https://, `ids-only` prints no hosts at all
+#
+# Like the real one: writes (add, rm) need every member up and run against a member; a node that is not a member
+# is a cluster of its own; `edit HOST --rm ID` force-removes a node that is down, and the node leaves the cluster
+# once every remaining member that answers has edited it out.
+set -eu
+state=${FAKE_MINKMS_STATE:?}
+server_url=${MINIO_KMS_SERVER:-https://localhost:7373}
+printf 'MINIO_KMS_SERVER=%s %s\n' "$server_url" "$*" >>"$state/log"
+
+die() { printf 'minkms: %s\n' "$*" >&2; exit 1; }
+address() {
+  address_value=${1#https://}
+  address_value=${address_value%/}
+  case $address_value in *:*) ;; *) address_value="$address_value:7373" ;; esac
+  printf '%s\n' "$address_value"
+}
+is_up() { grep -qxF "$1" "$state/up"; }
+is_member() { awk -v h="$1" '$2 == h { found = 1 } END { exit !found }' "$state/members"; }
+id_of() { awk -v h="$1" '$1 == h { print $2 }' "$state/ids"; }
+host_of_id() { awk -v i="$1" '$1 == i { print $2 }' "$state/members"; }
+all_members_up() {
+  for member_host in $(awk '{ print $2 }' "$state/members"); do
+    is_up "$member_host" || die "cannot write: node $member_host is offline, writes need every node"
+  done
+}
+require_member() { is_member "$1" || die "server not part of cluster: $1"; }
+
+server=$(address "$server_url")
+[ "${MINIO_KMS_API_KEY:-}" = "$(cat "$state/api-key")" ] || die 'not authorized: invalid API key'
+for argument do
+  case $argument in -k|--insecure|-a|--api-key) die "the membership script must not use $argument" ;; esac
+done
+if [ -f "$state/ca" ]; then
+  cmp -s "$state/ca" "$HOME/.minkms/certs/CAs/ca.crt" 2>/dev/null ||
+    die "tls: failed to verify certificate: x509: certificate signed by unknown authority"
+fi
+command=${1:-}
+[ $# -eq 0 ] || shift
+if [ -f "$state/fail" ] && [ "$(cat "$state/fail")" = "$command" ]; then
+  die "$command: internal server error"
+fi
+is_up "$server" || die "dial tcp $server: connect: connection refused"
+
+case $command in
+  stat)
+    printf 'node %s online\n' "$server"
+    ;;
+  ls)
+    format=$(cat "$state/ls-format" 2>/dev/null || echo https)
+    printf '%-12s %-8s %-9s %-8s %s\n' ID STATUS ROLE UPTIME HOST
+    if is_member "$server"; then
+      view=$(awk -v s="$server" 'FILENAME == ARGV[1] { if ($1 == s) dropped[$2] = 1; next } !($1 in dropped)' \
+        "$state/edits" "$state/members")
+    else
+      view="$(id_of "$server") $server"
+    fi
+    role=leader
+    printf '%s\n' "$view" | while read -r id host; do
+      if is_up "$host"; then status=online; uptime=1h2m3s; else status=offline; uptime=-; fi
+      case $format in
+        plain) shown=$host ;;
+        ids-only) shown= ;;
+        *) shown=https://$host ;;
+      esac
+      printf '%-12s %-8s %-9s %-8s %s\n' "$id" "$status" "$role" "$uptime" "$shown"
+      role=follower
+    done
+    ;;
+  add)
+    [ $# -eq 1 ] || die 'usage: minkms add HOST[:PORT]'
+    target=$(address "$1")
+    require_member "$server"
+    all_members_up
+    is_up "$target" || die "dial tcp $target: connect: connection refused"
+    ! is_member "$target" || die "$target is already part of the cluster"
+    printf '%s %s\n' "$(id_of "$target")" "$target" >>"$state/members"
+    ;;
+  rm)
+    [ $# -eq 1 ] || die 'usage: minkms rm HOST[:PORT]'
+    target=$(address "$1")
+    require_member "$server"
+    is_member "$target" || die "$target is not part of the cluster"
+    [ "$target" != "$server" ] || die 'run rm from a node that remains in the cluster'
+    all_members_up
+    awk -v h="$target" '$2 != h' "$state/members" >"$state/members.new"
+    mv "$state/members.new" "$state/members"
+    ;;
+  edit)
+    [ $# -ge 1 ] || die 'usage: minkms edit HOST[:PORT] [--rm ID]...'
+    edited=$(address "$1")
+    shift
+    is_up "$edited" || die "dial tcp $edited: connect: connection refused"
+    require_member "$edited"
+    while [ $# -gt 0 ]; do
+      if [ "$1" != --rm ] || [ $# -lt 2 ]; then die "edit: unexpected argument $1"; fi
+      lost_host=$(host_of_id "$2")
+      [ -n "$lost_host" ] || die "edit: no node with ID $2"
+      ! is_up "$lost_host" || die "edit: node $2 ($lost_host) is online: use minkms rm"
+      printf '%s %s\n' "$edited" "$2" >>"$state/edits"
+      shift 2
+    done
+    # A lost node leaves the cluster once every remaining member that answers has edited it out.
+    for lost_id in $(awk '{ print $2 }' "$state/edits" | sort -u); do
+      lost_host=$(host_of_id "$lost_id")
+      pending=no
+      for member_host in $(awk -v l="$lost_host" '$2 != l { print $2 }' "$state/members"); do
+        if is_up "$member_host" && ! grep -qxF "$member_host $lost_id" "$state/edits"; then pending=yes; fi
+      done
+      if [ "$pending" = no ]; then
+        awk -v i="$lost_id" '$1 != i' "$state/members" >"$state/members.new"
+        mv "$state/members.new" "$state/members"
+        awk -v i="$lost_id" '$2 != i' "$state/edits" >"$state/edits.new"
+        mv "$state/edits.new" "$state/edits"
+      fi
+    done
+    ;;
+  *)
+    die "unknown command '$command'"
+    ;;
+esac
