@@ -1,17 +1,108 @@
 import { App, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { GitOpsChart, MinioTenant, RestrictedNamespace } from '../../lib';
+import {
+  AzureLoadBalancer,
+  GitOpsChart,
+  HsmKeySource,
+  KeyVaultExternalSecret,
+  KeyVaultSecretStore,
+  KmsTls,
+  MinioKmsCluster,
+  MinioTenant,
+  MinkmsImage,
+  OperatorCaTrust,
+  PrivateCa,
+  RestrictedNamespace,
+  ServiceExposure,
+  TenantCertificate,
+  TenantConfigurationSecret,
+  TenantEncryption,
+  TenantTls,
+  WorkloadIdentityServiceAccount,
+} from '../../lib';
 
 /**
- * The built-in example: a production tenant in a restricted namespace, one pool of 4 servers x 4 volumes spread
- * across availability zones, root credentials from a Secret that is referenced, never written here.
+ * Values that come from Azure. A Pulumi program feeds real outputs into the same constructs; here they are the
+ * example's fixed placeholders, so that the example synthesizes without a cloud account.
  */
-export function buildExamplePlatform(app: App): GitOpsChart {
-  const chart = new GitOpsChart(app, 'minio-production', { namespace: 'minio-production' });
-  new RestrictedNamespace(chart, 'minio-production');
+export interface ExampleAzureInputs {
+  readonly tenantId: string;
+  readonly vaultUrl: string;
+  readonly tenantSecretsClientId: string;
+  readonly kmsSecretsClientId: string;
+  readonly loadBalancerSubnet: string;
+}
 
-  new MinioTenant(chart, 'production', {
-    configuration: kplus.Secret.fromSecretName(chart, 'Configuration', 'production-config'),
+export const EXAMPLE_AZURE_INPUTS: ExampleAzureInputs = {
+  tenantId: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee',
+  vaultUrl: 'https://contoso-minio.vault.azure.net',
+  tenantSecretsClientId: '11111111-2222-3333-4444-555555555555',
+  kmsSecretsClientId: '11111111-2222-3333-4444-666666666666',
+  loadBalancerSubnet: 'snet-minio-frontend',
+};
+
+/**
+ * The built-in example: a production tenant on AKS with
+ * - root credentials rendered from Key Vault by External Secrets, authenticated with workload identity;
+ * - one pool of 4 servers x 4 volumes spread across availability zones, in a restricted namespace;
+ * - S3 on an internal Azure load balancer in a named subnet;
+ * - certificates from a private CA run by cert-manager, trusted by the MinIO Operator;
+ * - objects encrypted through a 3-node MinIO KMS cluster whose HSM key also lives in Key Vault.
+ */
+export function buildExamplePlatform(app: App, azure: ExampleAzureInputs = EXAMPLE_AZURE_INPUTS): GitOpsChart[] {
+  const ca = new GitOpsChart(app, 'minio-ca');
+  const internalCa = new PrivateCa(ca, 'InternalCa', { name: 'minio-internal-ca' });
+  new OperatorCaTrust(ca, 'OperatorTrust', { issuer: internalCa, suffix: 'minio-internal-ca' });
+
+  const kms = new GitOpsChart(app, 'minio-kms', { namespace: 'minio-kms' });
+  new RestrictedNamespace(kms, 'minio-kms');
+  const kmsVault = keyVaultStore(kms, 'minio-kms', azure.kmsSecretsClientId, azure);
+  new KeyVaultExternalSecret(kms, 'AdminApiKey', {
+    name: 'kms-admin-api-key',
+    store: kmsVault,
+    data: [{ secretKey: 'api-key', keyVaultSecret: 'minkms-admin-api-key' }],
+  });
+  const kmsCluster = new MinioKmsCluster(kms, 'kms', {
+    // Pin the AIStor release you have validated; mirror it to your registry if nodes cannot reach quay.io.
+    image: MinkmsImage.release('RELEASE.2025-06-02T09-40-58Z'),
+    replicas: 3,
+    hsmKey: HsmKeySource.fromKeyVault({ store: kmsVault, keyVaultSecret: 'minkms-hsm-key' }),
+    // The public identity of the admin key kept in Key Vault as minkms-admin-api-key (`minio-aks kms identity -`).
+    adminIdentity: 'h1:J23aac6Xcu3NUDAo2E7NT-XUt_CDmoXgRPlg3Ie0MdE',
+    adminApiKey: { secretName: 'kms-admin-api-key', key: 'api-key' },
+    tls: KmsTls.fromIssuer(internalCa),
+  });
+
+  const storage = new GitOpsChart(app, 'minio-production', { namespace: 'minio-production' });
+  new RestrictedNamespace(storage, 'minio-production');
+  const tenantVault = keyVaultStore(storage, 'minio-production', azure.tenantSecretsClientId, azure);
+  const configuration = new TenantConfigurationSecret(storage, 'Configuration', {
+    name: 'production-config',
+    store: tenantVault,
+    rootUser: 'minio-production-root-user',
+    rootPassword: 'minio-production-root-password',
+  });
+  new KeyVaultExternalSecret(storage, 'KmsApiKey', {
+    name: 'production-kms-api-key',
+    store: tenantVault,
+    data: [{ secretKey: 'api-key', keyVaultSecret: 'minio-production-kms-api-key' }],
+  });
+  const certificate = new TenantCertificate(storage, 'Certificate', {
+    tenantName: 'production',
+    namespace: 'minio-production',
+    issuer: internalCa,
+  });
+
+  new MinioTenant(storage, 'production', {
+    configuration,
+    tls: TenantTls.fromCertificates(certificate),
+    s3Exposure: ServiceExposure.azureLoadBalancer(AzureLoadBalancer.internal({ subnet: azure.loadBalancerSubnet })),
+    encryption: TenantEncryption.kms({
+      cluster: kmsCluster,
+      enclave: 'production',
+      defaultKey: 'production-sse',
+      apiKey: { secretName: 'production-kms-api-key', key: 'api-key' },
+    }),
     pools: [{
       name: 'pool-0',
       servers: 4,
@@ -21,5 +112,15 @@ export function buildExamplePlatform(app: App): GitOpsChart {
       tolerations: [{ key: 'dedicated', value: 'minio', effect: kplus.TaintEffect.NO_SCHEDULE }],
     }],
   });
-  return chart;
+  return [ca, kms, storage];
+}
+
+function keyVaultStore(chart: GitOpsChart, namespace: string, clientId: string, azure: ExampleAzureInputs): KeyVaultSecretStore {
+  const identity = new WorkloadIdentityServiceAccount(chart, 'VaultReader', {
+    name: 'key-vault-reader',
+    namespace,
+    clientId,
+    tenantId: azure.tenantId,
+  });
+  return new KeyVaultSecretStore(chart, 'Vault', { name: 'key-vault', vaultUrl: azure.vaultUrl, identity });
 }

@@ -21,7 +21,7 @@ describe('the GitOps example app', () => {
   const manifests = Object.values(first.files).flatMap((text) => parseAllDocuments(text).map((doc) => doc.toJS()));
 
   test('writes manifests that the strict validator accepts with 0 errors', () => {
-    expect(Object.keys(first.files)).toEqual(['minio-production.k8s.yaml']);
+    expect(Object.keys(first.files)).toEqual(['minio-ca.k8s.yaml', 'minio-kms.k8s.yaml', 'minio-production.k8s.yaml']);
     expect(validateManifests(manifests)).toEqual([]);
   });
 
@@ -29,28 +29,70 @@ describe('the GitOps example app', () => {
     expect(synthToDirectory().files).toEqual(first.files);
   });
 
-  test('puts the namespace first so kubectl apply -f works', () => {
-    expect(manifests[0].kind).toBe('Namespace');
-    expect(manifests.map((m) => m.kind)).toEqual(['Namespace', 'NetworkPolicy', 'Tenant']);
+  test('puts each namespace before anything in it so kubectl apply -f works', () => {
+    const created = new Set(['cert-manager', 'minio-operator']);
+    for (const manifest of manifests) {
+      if (manifest.kind === 'Namespace') created.add(manifest.metadata.name);
+      else if (manifest.metadata.namespace !== undefined) expect([manifest.kind, created.has(manifest.metadata.namespace)]).toEqual([manifest.kind, true]);
+    }
+    const kinds = manifests.map((m) => m.kind);
+    expect(kinds.lastIndexOf('Job')).toBeGreaterThan(kinds.indexOf('StatefulSet'));
   });
 
   test('names carry no hash suffix', () => {
     for (const manifest of manifests) expect(manifest.metadata.name).not.toMatch(/-[0-9a-f]{8}$/);
   });
 
-  test('contains no Secret data and no floating image tag', () => {
+  test('contains no Secret data, no key material and no floating image tag', () => {
     const text = Object.values(first.files).join('\n');
     expect(manifests.filter((m) => m.kind === 'Secret')).toEqual([]);
     expect(text).not.toMatch(/:latest\b/);
-    expect(text).not.toMatch(/\b(stringData|MINIO_ROOT_PASSWORD)\b/);
+    expect(text).not.toMatch(/\bstringData\b/);
+    expect(text).not.toMatch(/hsm:(aes256|chacha20):|k1:|k2:/);
+    for (const image of text.match(/image: \S+/g) ?? []) expect(image).toMatch(/:(RELEASE\.|v\d)|@sha256:/);
   });
 
-  test('is the production layout: 4 servers x 4 volumes across zones, credentials by reference', () => {
-    const tenant = manifests.find((m) => m.kind === 'Tenant');
+  const tenant = manifests.find((m) => m.kind === 'Tenant');
+
+  test('is the production layout: 4 servers x 4 volumes across zones in a restricted namespace', () => {
     expect(tenant.spec.pools).toHaveLength(1);
     expect(tenant.spec.pools[0]).toMatchObject({ servers: 4, volumesPerServer: 4 });
     expect(tenant.spec.pools[0].topologySpreadConstraints[0].topologyKey).toBe('topology.kubernetes.io/zone');
-    expect(tenant.spec.configuration).toEqual({ name: 'production-config' });
-    expect(manifests[0].metadata.labels['pod-security.kubernetes.io/enforce']).toBe('restricted');
+    const namespace = manifests.find((m) => m.kind === 'Namespace' && m.metadata.name === tenant.metadata.namespace);
+    expect(namespace.metadata.labels['pod-security.kubernetes.io/enforce']).toBe('restricted');
+  });
+
+  test('takes the tenant configuration from Key Vault through External Secrets with workload identity', () => {
+    const external = manifests.find((m) => m.kind === 'ExternalSecret' && m.spec.target.name === tenant.spec.configuration.name);
+    expect(Object.keys(external.spec.target.template.data)).toEqual(['config.env']);
+    const store = manifests.find((m) => m.kind === 'SecretStore' && m.metadata.name === external.spec.secretStoreRef.name && m.metadata.namespace === 'minio-production');
+    expect(store.spec.provider.azurekv.authType).toBe('WorkloadIdentity');
+    const account = manifests.find((m) => m.kind === 'ServiceAccount' && m.metadata.name === store.spec.provider.azurekv.serviceAccountRef.name && m.metadata.namespace === 'minio-production');
+    expect(account.metadata.annotations['azure.workload.identity/client-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  test('exposes S3 on an internal Azure load balancer in a named subnet', () => {
+    expect(tenant.spec.exposeServices.minio).toBe(true);
+    expect(tenant.spec.serviceMetadata.minioServiceAnnotations).toEqual({
+      'service.beta.kubernetes.io/azure-load-balancer-internal': 'true',
+      'service.beta.kubernetes.io/azure-load-balancer-internal-subnet': 'snet-minio-frontend',
+    });
+  });
+
+  test('serves a cert-manager certificate from the private CA, which the operator trusts', () => {
+    expect(tenant.spec.requestAutoCert).toBe(false);
+    const certificate = manifests.find((m) => m.kind === 'Certificate' && m.spec.secretName === tenant.spec.externalCertSecret[0].name);
+    expect(certificate.spec.issuerRef.name).toBe('minio-internal-ca');
+    expect(certificate.spec.dnsNames).toContain('*.production-hl.minio-production.svc.cluster.local');
+    expect(manifests.some((m) => m.kind === 'Certificate' && m.metadata.namespace === 'minio-operator' && m.spec.secretName.startsWith('operator-ca-tls-'))).toBe(true);
+  });
+
+  test('encrypts through the 3-node KMS cluster, trusting its CA', () => {
+    const env = Object.fromEntries(tenant.spec.env.map((e: any) => [e.name, e.value ?? e.valueFrom]));
+    expect(env.MINIO_KMS_SERVER.split(',')).toHaveLength(3);
+    const statefulSet = manifests.find((m) => m.kind === 'StatefulSet' && m.metadata.name === 'kms');
+    expect(statefulSet.spec.replicas).toBe(3);
+    expect(tenant.spec.externalCaCertSecret).toHaveLength(1);
+    expect(manifests.some((m) => m.kind === 'Job' && m.metadata.name === 'kms-members-3')).toBe(true);
   });
 });

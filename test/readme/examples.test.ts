@@ -1,0 +1,73 @@
+import { Testing } from 'cdk8s';
+import { buildInternalS3Endpoint } from '../../apps/examples/azure-load-balancer';
+import { buildCertManagerTls } from '../../apps/examples/cert-manager';
+import { buildKeyVaultFiles } from '../../apps/examples/key-vault-files';
+import { buildKeyVaultSecrets } from '../../apps/examples/key-vault-secrets';
+import { buildWorkloadIdentity } from '../../apps/examples/workload-identity';
+import { expectValidManifests } from '../support/strict-validator';
+
+/** Synthesizes an example into a fresh app and checks every object against the schemas. */
+function synthExample(build: typeof buildWorkloadIdentity): any[] {
+  const manifests = Testing.synth(build(Testing.app()));
+  expectValidManifests(manifests);
+  return manifests;
+}
+
+function only(manifests: any[], kind: string, name?: string): any {
+  const found = manifests.filter((m) => m.kind === kind && (name === undefined || m.metadata.name === name));
+  expect(found).toHaveLength(1);
+  return found[0];
+}
+
+describe('README examples', () => {
+  test('workload identity: the bound Deployment runs as the annotated account with the webhook label', () => {
+    const manifests = synthExample(buildWorkloadIdentity);
+    const account = only(manifests, 'ServiceAccount');
+    expect(account.metadata.annotations['azure.workload.identity/client-id']).toBe('11111111-2222-3333-4444-555555555555');
+    const pod = only(manifests, 'Deployment').spec.template;
+    expect(pod.metadata.labels['azure.workload.identity/use']).toBe('true');
+    expect(pod.spec.serviceAccountName).toBe(account.metadata.name);
+  });
+
+  test('Key Vault secrets: the Tenant reads config.env from the Secret that External Secrets keeps', () => {
+    const manifests = synthExample(buildKeyVaultSecrets);
+    const externalSecret = only(manifests, 'ExternalSecret');
+    expect(Object.keys(externalSecret.spec.target.template.data)).toEqual(['config.env']);
+    expect(externalSecret.spec.data.map((d: any) => d.remoteRef.key)).toEqual(['lake-root-user', 'lake-root-password']);
+    expect(only(manifests, 'Tenant').spec.configuration).toEqual({ name: externalSecret.spec.target.name });
+  });
+
+  test('Key Vault files: the Deployment mounts the provider class as the class\'s identity', () => {
+    const manifests = synthExample(buildKeyVaultFiles);
+    const providerClass = only(manifests, 'SecretProviderClass');
+    expect(providerClass.spec.parameters.keyvaultName).toBe('contoso-minio');
+    const pod = only(manifests, 'Deployment').spec.template.spec;
+    expect(pod.volumes).toEqual([expect.objectContaining({
+      csi: expect.objectContaining({ volumeAttributes: { secretProviderClass: providerClass.metadata.name } }),
+    })]);
+    expect(pod.serviceAccountName).toBe('ingest');
+  });
+
+  test('Azure load balancer: the S3 Service is internal, in its subnet, behind a private link service', () => {
+    const spec = only(synthExample(buildInternalS3Endpoint), 'Tenant').spec;
+    expect(spec.exposeServices).toEqual({ minio: true, console: false });
+    expect(spec.serviceMetadata.minioServiceAnnotations).toMatchObject({
+      'service.beta.kubernetes.io/azure-load-balancer-internal': 'true',
+      'service.beta.kubernetes.io/azure-load-balancer-internal-subnet': 'snet-minio-frontend',
+      'service.beta.kubernetes.io/azure-pls-create': 'true',
+    });
+  });
+
+  test('cert-manager: internal names from the private CA, public names from Let\'s Encrypt, CA first', () => {
+    const manifests = synthExample(buildCertManagerTls);
+    expect(only(manifests, 'Certificate', 'lake-internal-tls').spec.dnsNames).toContain('*.lake-hl.lake.svc.cluster.local');
+    expect(only(manifests, 'Certificate', 'operator-ca-tls-contoso-minio-ca').metadata.namespace).toBe('minio-operator');
+    expect(only(manifests, 'Tenant').spec).toMatchObject({
+      requestAutoCert: false,
+      externalCertSecret: [
+        { name: 'lake-internal-tls', type: 'cert-manager.io/v1' },
+        { name: 'lake-public-tls', type: 'kubernetes.io/tls' },
+      ],
+    });
+  });
+});
