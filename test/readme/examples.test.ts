@@ -2,6 +2,7 @@ import { Testing } from 'cdk8s';
 import { buildInternalS3Endpoint } from '../../apps/examples/azure-load-balancer';
 import { buildCertManagerTls } from '../../apps/examples/cert-manager';
 import { buildKeyVaultFiles } from '../../apps/examples/key-vault-files';
+import { buildEncryptedStore } from '../../apps/examples/kms-cluster';
 import { buildKeyVaultSecrets } from '../../apps/examples/key-vault-secrets';
 import { buildWorkloadIdentity } from '../../apps/examples/workload-identity';
 import { expectValidManifests } from '../support/strict-validator';
@@ -69,5 +70,13 @@ describe('README examples', () => {
         { name: 'lake-public-tls', type: 'kubernetes.io/tls' },
       ],
     });
+  });
+
+  test('KMS cluster: three nodes, a membership Job for three, and the tenant pointed at every node', () => {
+    const manifests = synthExample(buildEncryptedStore);
+    expect(only(manifests, 'StatefulSet', 'kms').spec.replicas).toBe(3);
+    expect(only(manifests, 'Job', 'kms-members-3')).toBeDefined();
+    const env = only(manifests, 'Tenant').spec.env;
+    expect(env.find((e: any) => e.name === 'MINIO_KMS_SERVER').value.split(',')).toHaveLength(3);
   });
 });

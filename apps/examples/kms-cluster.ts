@@ -1,0 +1,27 @@
+import { App, Size } from 'cdk8s';
+import {
+  GitOpsApp, GitOpsChart, HsmKeySource, KmsTls, MinioKmsCluster, MinioTenant, MinkmsImage, PrivateCa, TenantEncryption,
+} from 'minio-aks';
+
+export function buildEncryptedStore(app: App = new GitOpsApp()): GitOpsChart {
+  const chart = new GitOpsChart(app, 'vault', { namespace: 'vault' });
+  const ca = new PrivateCa(chart, 'Ca', { name: 'vault-ca' });
+
+  const kms = new MinioKmsCluster(chart, 'kms', {
+    image: MinkmsImage.release('RELEASE.2025-06-02T09-40-58Z'),
+    replicas: 3, // change it and the Job kms-members-<n> adds or removes nodes
+    hsmKey: HsmKeySource.fromSecret('kms-hsm-key'), // the same MINIO_KMS_HSM_KEY for every node
+    adminIdentity: 'h1:J23aac6Xcu3NUDAo2E7NT-XUt_CDmoXgRPlg3Ie0MdE', // public; the k1: key stays in a Secret
+    adminApiKey: { secretName: 'kms-admin', key: 'api-key' },
+    tls: KmsTls.fromIssuer(ca),
+  });
+
+  new MinioTenant(chart, 'records', {
+    configuration: { name: 'records-config' },
+    pools: [{ name: 'pool-0', servers: 4, volumesPerServer: 2, volumeSize: Size.gibibytes(512) }],
+    encryption: TenantEncryption.kms({
+      cluster: kms, enclave: 'records', defaultKey: 'records-sse', apiKey: { secretName: 'records-kms', key: 'api-key' },
+    }),
+  });
+  return chart;
+}
