@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { reject } from '../core/errors';
+import { requirePinnedImage } from '../core/pinned-image';
 
 /** The kubectl image of the all-at-once restart Job. */
 export const DEFAULT_KUBECTL_IMAGE = 'registry.k8s.io/kubectl:v1.32.0';
@@ -41,10 +41,6 @@ export class KmsUpdateStrategy {
 
   /** The validated kubectl image of the restart Job. @internal */
   public _kubectlImage(scope: IConstruct): string {
-    const image = this.kubectlImage ?? DEFAULT_KUBECTL_IMAGE;
-    if (!/^[^\s:@]+(:[A-Za-z0-9_][A-Za-z0-9_.-]*|@sha256:[a-f0-9]{64})$/.test(image) || /:latest$/.test(image)) {
-      reject(scope, 'updateStrategy.kubectlImage', image, 'must be pinned to a tag or digest', 'use e.g. registry.k8s.io/kubectl:v1.32.0');
-    }
-    return image;
+    return requirePinnedImage(scope, 'updateStrategy.kubectlImage', this.kubectlImage ?? DEFAULT_KUBECTL_IMAGE, DEFAULT_KUBECTL_IMAGE);
   }
 }

@@ -8,7 +8,7 @@ import {
   ExternalSecretSpecTargetCreationPolicy,
   ExternalSecretSpecTargetTemplateEngineVersion,
 } from '../imports/external-secrets.io';
-import { toGoDuration } from './go-duration';
+import { toGoDuration } from '../core/go-duration';
 import { requireKeyVaultObjectName, requireKeyVaultObjectVersion } from './key-vault-names';
 import { IKeyVaultSecretStore } from './key-vault-secret-store';
 

@@ -1,12 +1,13 @@
 import { Construct } from 'constructs';
 import { reject } from '../core/errors';
+import { requirePinnedImage } from '../core/pinned-image';
 import { requireDnsSubdomain } from '../core/names';
-import { IAzureWorkloadIdentity } from '../identity/azure-workload-identity';
-import { WorkloadIdentityKeys } from '../identity/azure-workload-identity';
+import { IAzureWorkloadIdentity, WorkloadIdentityKeys } from '../identity/azure-workload-identity';
 import { TenantSpecAdditionalVolumeMounts, TenantSpecAdditionalVolumes, TenantSpecEnv, TenantSpecKes } from '../imports/minio.min.io';
 import type { MinioKmsCluster } from '../kms/minio-kms-cluster';
 import { SecretKeyReference } from '../kms/secret-key-reference';
 import { TlsCertificate } from '../tls/certificate';
+import { poolContainerSecurityContext, poolPodSecurityContext } from './pod-security';
 import { CertificateSecretReference, CertificateSecretType } from './tenant-tls';
 
 /** Options of {@link TenantEncryption.kms}. */
@@ -154,9 +155,7 @@ class KesEncryption extends TenantEncryption {
 
   public _render(scope: Construct, tenant: EncryptedTenant): TenantEncryptionSpec {
     const { image, configSecretName, keyName, identity } = this.options;
-    if (!/^[^\s:@]+(:[A-Za-z0-9_][A-Za-z0-9_.-]*|@sha256:[a-f0-9]{64})$/.test(image) || /:latest$/.test(image)) {
-      reject(scope, 'encryption.image', image, 'must be pinned to a tag or digest', 'use e.g. quay.io/minio/kes:2025-03-12T09-35-18Z');
-    }
+    requirePinnedImage(scope, 'encryption.image', image, 'quay.io/minio/kes:2025-03-12T09-35-18Z');
     requireDnsSubdomain(scope, 'encryption.configSecretName', configSecretName);
     requireKmsName(scope, 'encryption.keyName', keyName);
     if (identity.namespace !== tenant.namespace) {
@@ -177,15 +176,9 @@ class KesEncryption extends TenantEncryption {
         keyName,
         serviceAccountName: identity.serviceAccountName,
         labels: { [WorkloadIdentityKeys.USE_LABEL]: 'true' },
-        securityContext: { runAsUser: 1000, runAsGroup: 1000, runAsNonRoot: true, fsGroup: 1000 },
-        containerSecurityContext: {
-          runAsUser: 1000,
-          runAsGroup: 1000,
-          runAsNonRoot: true,
-          allowPrivilegeEscalation: false,
-          capabilities: { drop: ['ALL'] },
-          seccompProfile: { type: 'RuntimeDefault' },
-        },
+        // The same restricted contexts as the MinIO pods.
+        securityContext: poolPodSecurityContext(),
+        containerSecurityContext: poolContainerSecurityContext(),
       },
     };
   }

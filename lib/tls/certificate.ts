@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { Chart, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { reject } from '../core/errors';
+import { formatGoDuration } from '../core/go-duration';
 import { requireDnsLabel, requireDnsSubdomain } from '../core/names';
 import {
   Certificate,
@@ -19,7 +20,6 @@ import {
   MINIMUM_RENEW_BEFORE,
   requireDurationAtLeast,
   requireRenewBeforeShorter,
-  toGoDuration,
 } from './validity';
 
 /** Lifetime of a certificate from a non-ACME issuer when none is given: cert-manager's own default. */
@@ -162,8 +162,8 @@ export class TlsCertificate extends Construct {
         commonName: props.commonName,
         dnsNames: [...props.dnsNames],
         ipAddresses: props.ipAddresses && props.ipAddresses.length > 0 ? [...props.ipAddresses] : undefined,
-        duration: validity.duration && toGoDuration(validity.duration),
-        renewBefore: validity.renewBefore && toGoDuration(validity.renewBefore),
+        duration: validity.duration && formatGoDuration(validity.duration),
+        renewBefore: validity.renewBefore && formatGoDuration(validity.renewBefore),
         privateKey: {
           algorithm: keyAlgorithm.algorithm,
           size: keyAlgorithm.size,
@@ -237,7 +237,7 @@ function resolveValidity(scope: Construct, props: TlsCertificateProps): Validity
   }
   if (props.issuer.isAcme) {
     if (props.duration !== undefined) {
-      reject(scope, 'duration', toGoDuration(props.duration),
+      reject(scope, 'duration', formatGoDuration(props.duration),
         'cannot be chosen with an ACME issuer, whose CA decides the lifetime',
         'leave duration out; set renewBefore alone if the renewal margin matters');
     }

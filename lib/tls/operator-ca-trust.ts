@@ -11,7 +11,7 @@ import {
 } from '../imports/cert-manager.io';
 import { DEFAULT_CERTIFICATE_DURATION } from './certificate';
 import { ICertificateIssuer, requireValidIssuer } from './issuer';
-import { toGoDuration } from './validity';
+import { formatGoDuration } from '../core/go-duration';
 
 /** The namespace of a default MinIO operator install. */
 export const MINIO_OPERATOR_NAMESPACE = 'minio-operator';
@@ -81,8 +81,8 @@ export class OperatorCaTrust extends Construct {
         secretName: this.secretName,
         issuerRef: { ...props.issuer.issuerRef },
         commonName: this.secretName,
-        duration: toGoDuration(DEFAULT_CERTIFICATE_DURATION),
-        renewBefore: toGoDuration(RENEW_BEFORE),
+        duration: formatGoDuration(DEFAULT_CERTIFICATE_DURATION),
+        renewBefore: formatGoDuration(RENEW_BEFORE),
         privateKey: {
           algorithm: CertificateSpecPrivateKeyAlgorithm.ECDSA,
           size: 256,

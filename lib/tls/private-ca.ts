@@ -1,6 +1,7 @@
 import { Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { reject } from '../core/errors';
+import { formatGoDuration } from '../core/go-duration';
 import { requireDnsLabel } from '../core/names';
 import {
   Certificate,
@@ -18,7 +19,6 @@ import {
   MINIMUM_RENEW_BEFORE,
   requireDurationAtLeast,
   requireRenewBeforeShorter,
-  toGoDuration,
 } from './validity';
 
 /** The namespace a default Helm install of cert-manager runs in, and so its cluster resource namespace. */
@@ -147,8 +147,8 @@ export class PrivateCa extends Construct implements ICertificateIssuer {
         commonName,
         secretName: this.caSecretName,
         issuerRef: { name: bootstrapName, kind: IssuerKind.ISSUER.kind, group: CERT_MANAGER_GROUP },
-        duration: toGoDuration(duration),
-        renewBefore: toGoDuration(renewBefore),
+        duration: formatGoDuration(duration),
+        renewBefore: formatGoDuration(renewBefore),
         privateKey: {
           algorithm: keyAlgorithm.algorithm,
           size: keyAlgorithm.size,

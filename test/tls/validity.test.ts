@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
-import { toGoDuration } from '../../lib/tls/validity';
+import { formatGoDuration } from '../../lib/core/go-duration';
 
-describe('toGoDuration', () => {
+describe('formatGoDuration', () => {
   test.each([
     [Duration.days(90), '2160h'],
     [Duration.days(3650), '87600h'],
@@ -12,6 +12,6 @@ describe('toGoDuration', () => {
     [Duration.seconds(45), '45s'],
     [Duration.seconds(0), '0s'],
   ])('writes %p as %p', (duration, expected) => {
-    expect(toGoDuration(duration)).toBe(expected);
+    expect(formatGoDuration(duration)).toBe(expected);
   });
 });
