@@ -5,6 +5,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleTypeScript } from './bundle.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = resolve(root, process.argv[2] ?? 'apps/gitops/main.ts');
@@ -22,17 +23,5 @@ function newestSourceTime(dir) {
 
 const stale = !existsSync(bundle)
   || ['lib', 'apps'].some((dir) => newestSourceTime(join(root, dir)) > statSync(bundle).mtimeMs);
-if (stale) {
-  const { buildSync } = await import('esbuild');
-  buildSync({
-    entryPoints: [entry],
-    outfile: bundle,
-    bundle: true,
-    packages: 'external',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    logLevel: 'warning',
-  });
-}
+if (stale) await bundleTypeScript(entry, bundle);
 createRequire(join(root, 'package.json'))(bundle);

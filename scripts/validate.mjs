@@ -1,27 +1,18 @@
 // `npm run validate [dir]`: strict schema validation of synthesized manifests (default dist/), the same check every
 // construct test runs: core kinds against the Kubernetes 1.28 schemas, custom resources against the vendored
 // CRDs, unknown fields are errors. Exits non-zero and lists every error when anything is off.
-import { buildSync } from 'esbuild';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
+import { bundleTypeScript } from './bundle.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = resolve(process.argv[2] ?? 'dist');
 // Two levels below the root, like test/support/, because the validator finds schemas/ and crds/ from its own place.
 const bundle = join(root, '.build', 'validate', 'strict-validator.cjs');
-buildSync({
-  entryPoints: [join(root, 'test', 'support', 'strict-validator.ts')],
-  outfile: bundle,
-  bundle: true,
-  packages: 'external',
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  logLevel: 'warning',
-});
+await bundleTypeScript(join(root, 'test', 'support', 'strict-validator.ts'), bundle);
 const { validateManifests } = createRequire(join(root, 'package.json'))(bundle);
 
 const files = readdirSync(dir).filter((name) => name.endsWith('.yaml')).sort();
