@@ -16,3 +16,16 @@ export function requirePinnedImage(scope: IConstruct, field: string, image: stri
   }
   return image;
 }
+
+/** A content digest, which pins an image whatever its tag. */
+export const IMAGE_DIGEST = /^sha256:[a-f0-9]{64}$/;
+
+const REPOSITORY = /^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/;
+
+/** Rejects an image repository that is not lower-case, or that carries a tag or digest itself. */
+export function requireImageRepository(scope: IConstruct, field: string, repository: string, example: string): string {
+  if (!REPOSITORY.test(repository)) {
+    reject(scope, field, repository, 'is not a valid image repository', `give a lower-case repository such as ${example}, without tag or digest`);
+  }
+  return repository;
+}

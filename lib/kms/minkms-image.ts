@@ -1,10 +1,9 @@
 import { IConstruct } from 'constructs';
 import { reject } from '../core/errors';
+import { IMAGE_DIGEST, requireImageRepository } from '../core/pinned-image';
 
 const FLOATING = /^(latest|stable|edge|main|master)$/i;
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-const DIGEST = /^sha256:[a-f0-9]{64}$/;
-const REPOSITORY = /^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/;
 
 /**
  * The MinIO KMS (`minkms`) image, pinned by tag or digest.
@@ -31,11 +30,8 @@ export class MinkmsImage {
 
   /** The image reference, validated against `scope`. */
   public render(scope: IConstruct, field: string): string {
-    if (!REPOSITORY.test(this.repository)) {
-      reject(scope, `${field}.repository`, this.repository, 'is not a valid image repository',
-        'give a lower-case repository such as quay.io/minio/aistor/minkms, without tag or digest');
-    }
-    if (DIGEST.test(this.tagOrDigest)) return `${this.repository}@${this.tagOrDigest}`;
+    requireImageRepository(scope, `${field}.repository`, this.repository, 'quay.io/minio/aistor/minkms');
+    if (IMAGE_DIGEST.test(this.tagOrDigest)) return `${this.repository}@${this.tagOrDigest}`;
     if (!TAG.test(this.tagOrDigest) || FLOATING.test(this.tagOrDigest)) {
       reject(scope, `${field}.tag`, this.tagOrDigest, 'must pin a release',
         'use a release tag such as RELEASE.2025-06-02T09-40-58Z or a sha256: digest; floating tags are not allowed');
@@ -45,7 +41,7 @@ export class MinkmsImage {
 
   /** A DNS-label-safe rendering of the tag or digest, for object names that change with the version. */
   public get versionLabel(): string {
-    const raw = DIGEST.test(this.tagOrDigest) ? this.tagOrDigest.slice('sha256:'.length, 'sha256:'.length + 12) : this.tagOrDigest;
+    const raw = IMAGE_DIGEST.test(this.tagOrDigest) ? this.tagOrDigest.slice('sha256:'.length, 'sha256:'.length + 12) : this.tagOrDigest;
     return raw.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   }
 }

@@ -1,9 +1,8 @@
 import { IConstruct } from 'constructs';
 import { reject } from '../core/errors';
+import { IMAGE_DIGEST, requireImageRepository } from '../core/pinned-image';
 
 const RELEASE_TAG = /^RELEASE\.\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z(\.[a-z0-9-]+)?$/;
-const DIGEST = /^sha256:[a-f0-9]{64}$/;
-const REPOSITORY = /^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/;
 
 /**
  * The MinIO server image of a tenant, always pinned: a `RELEASE.` tag or a digest, never `latest`.
@@ -41,11 +40,8 @@ export class MinioImage {
 
   /** The image reference, validated against `scope`; `field` names the input in error messages. */
   public render(scope: IConstruct, field: string): string {
-    if (!REPOSITORY.test(this.repository)) {
-      reject(scope, `${field}.repository`, this.repository, 'is not a valid image repository',
-        'give a lower-case repository such as quay.io/minio/minio, without tag or digest');
-    }
-    if (DIGEST.test(this.tagOrDigest)) return `${this.repository}@${this.tagOrDigest}`;
+    requireImageRepository(scope, `${field}.repository`, this.repository, 'quay.io/minio/minio');
+    if (IMAGE_DIGEST.test(this.tagOrDigest)) return `${this.repository}@${this.tagOrDigest}`;
     if (!RELEASE_TAG.test(this.tagOrDigest)) {
       reject(scope, `${field}.tag`, this.tagOrDigest, 'must pin a MinIO release',
         'use a RELEASE.YYYY-MM-DDTHH-MM-SSZ tag or a sha256: digest; floating tags such as latest are not allowed');
