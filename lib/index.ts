@@ -45,3 +45,6 @@ export * from './kms/minkms-image';
 export * from './kms/membership-script';
 export * from './kms/restart-script';
 export * from './kms/secret-key-reference';
+export * from './kms/hsm-secrets-operator';
+export * from './kms/hsm-device';
+export * from './kms/hsm-mirroring';

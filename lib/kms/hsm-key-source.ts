@@ -1,9 +1,11 @@
 import { Construct } from 'constructs';
 import { reject } from '../core/errors';
-import { requireDnsSubdomain } from '../core/names';
+import { isDnsSubdomain, requireDnsSubdomain } from '../core/names';
 import { HsmSecret } from '../imports/hsm.j5t.io';
 import { IKeyVaultSecretStore } from '../secrets/key-vault-secret-store';
 import { KeyVaultExternalSecret } from '../secrets/key-vault-external-secret';
+import { requireHsmOperatorInt32 } from './hsm-int32';
+import { HsmSecretsOperator } from './hsm-secrets-operator';
 import { SecretKeyReference } from './secret-key-reference';
 
 /** The KMS cluster an HSM key source is bound to. */
@@ -26,9 +28,15 @@ export interface KeyVaultHsmKeyOptions {
 
 /** Options of {@link HsmKeySource.fromHsmSecretsOperator}. */
 export interface HsmSecretsOperatorKeyOptions {
+  /**
+   * The operator instance that syncs the secret, e.g. `HsmSecretsOperator.fromHelmRelease('hsm', 'hsm-system')` or
+   * the `operator` of an {@link HsmDevice}. The HSMSecret's `parentRef` names it; an instance handles only the
+   * HSMSecrets whose `parentRef` names it.
+   */
+  readonly operator: HsmSecretsOperator;
   /** The path of the secret on the HSM, which is the HSMSecret's name. */
   readonly hsmPath: string;
-  /** The key in the synced Secret that holds the `hsm:` key. @default 'hsm-key' */
+  /** The key of the secret on the HSM, and so of the synced Secret, that holds the `hsm:` key. @default 'hsm-key' */
   readonly key?: string;
   /** Name of the Kubernetes Secret the operator syncs. @default '<cluster>-hsm-key' */
   readonly secretName?: string;
@@ -105,21 +113,23 @@ class HsmSecretsOperatorKey extends HsmKeySource {
   }
 
   public _bind(scope: Construct, consumer: HsmKeyConsumer): SecretKeyReference {
+    const operator = this.options.operator;
+    operator._validate(scope, 'hsmKey.operator');
     const secretName = requireDnsSubdomain(scope, 'hsmKey.secretName', this.options.secretName ?? `${consumer.statefulSetName}-hsm-key`);
     const key = requireSecretKey(scope, 'hsmKey.key', this.options.key ?? HSM_KEY_SECRET_KEY);
-    const interval = this.options.syncIntervalSeconds ?? 30;
-    if (!Number.isInteger(interval) || interval < 1) {
-      reject(scope, 'hsmKey.syncIntervalSeconds', interval, 'must be a whole number of seconds of at least 1', 'use e.g. 30');
-    }
+    const interval = requireHsmOperatorInt32(scope, 'hsmKey.syncIntervalSeconds', this.options.syncIntervalSeconds ?? 30, 1, 'seconds', 'use e.g. 30');
     new HsmSecret(scope, 'HsmKey', {
-      metadata: { name: requireDnsSubdomain(scope, 'hsmKey.hsmPath', this.options.hsmPath), namespace: consumer.namespace },
+      metadata: { name: requireHsmPath(scope, this.options.hsmPath), namespace: consumer.namespace },
       spec: {
         secretName,
         secretType: 'Opaque',
         autoSync: true,
         syncInterval: interval,
-        // The workload that consumes the secret: every node of this StatefulSet reads the same key.
-        parentRef: { group: 'apps', kind: 'StatefulSet', name: consumer.statefulSetName, namespace: consumer.namespace },
+        // The operator instance, not the consumer: an instance handles an HSMSecret only when parentRef.name is its
+        // OPERATOR_NAME (its manager Deployment) and parentRef.namespace its own namespace; others ignore it
+        // (evanjarrett/hsm-secrets-operator, internal/controller/hsmsecret_controller.go, shouldHandleSecret).
+        // Kind and group are not compared; they say what the name is, and match the CRD's defaults.
+        parentRef: { group: 'apps', kind: 'Deployment', name: operator.deploymentName, namespace: operator.namespace },
       },
     });
     return { secretName, key };
@@ -131,4 +141,15 @@ function requireSecretKey(scope: Construct, field: string, key: string): string 
     reject(scope, field, key, 'is not a valid Secret key', 'use letters, digits, \'-\', \'_\' and \'.\'');
   }
   return key;
+}
+
+function requireHsmPath(scope: Construct, path: string): string {
+  // The operator labels the synced Secret with `hsm-path: <HSMSecret name>` (hsmsecret_controller.go, buildSecret),
+  // and a label value holds at most 63 characters: a longer name would leave the Secret uncreatable.
+  if (!isDnsSubdomain(path) || path.length > 63) {
+    reject(scope, 'hsmKey.hsmPath', path,
+      'must be a DNS-1123 subdomain of at most 63 characters (it names the HSMSecret and labels the synced Secret)',
+      'use lower-case letters, digits, \'-\' and \'.\', starting and ending with a letter or digit');
+  }
+  return path;
 }

@@ -3,6 +3,7 @@ import { Cpu } from 'cdk8s-plus-28';
 import {
   GitOpsChart,
   HsmKeySource,
+  HsmSecretsOperator,
   KeyVaultSecretStore,
   KmsTls,
   KmsUpdateStrategy,
@@ -218,12 +219,13 @@ describe('MinioKmsCluster options', () => {
   });
 
   test('HSM key from the HSM Secrets Operator', () => {
-    const { chart } = kmsChart({ hsmKey: HsmKeySource.fromHsmSecretsOperator({ hsmPath: 'minio-kms-hsm', key: 'key', syncIntervalSeconds: 60 }) });
+    const operator = HsmSecretsOperator.fromDeployment('hsm-secrets-operator-controller-manager', 'hsm-system');
+    const { chart } = kmsChart({ hsmKey: HsmKeySource.fromHsmSecretsOperator({ operator, hsmPath: 'minio-kms-hsm', key: 'key', syncIntervalSeconds: 60 }) });
     const manifests = Testing.synth(chart);
     expectValidManifests(manifests);
     expect(find(manifests, 'HSMSecret', 'minio-kms-hsm').spec).toEqual({
       secretName: 'kms-hsm-key', secretType: 'Opaque', autoSync: true, syncInterval: 60,
-      parentRef: { group: 'apps', kind: 'StatefulSet', name: 'kms', namespace: 'minio-kms' },
+      parentRef: { group: 'apps', kind: 'Deployment', name: 'hsm-secrets-operator-controller-manager', namespace: 'hsm-system' },
     });
     expect(find(manifests, 'StatefulSet').spec.template.spec.containers[0].env[1].valueFrom.secretKeyRef).toEqual({ name: 'kms-hsm-key', key: 'key' });
   });
@@ -277,8 +279,9 @@ describe('MinioKmsCluster rejects bad input', () => {
   });
 
   test('an invalid HSM sync interval', () => {
-    expect(() => kmsChart({ hsmKey: HsmKeySource.fromHsmSecretsOperator({ hsmPath: 'p', syncIntervalSeconds: 0 }) }))
-      .toThrow(/hsmKey\.syncIntervalSeconds must be a whole number of seconds of at least 1 \(received 0\)/);
+    const operator = HsmSecretsOperator.fromDeployment('hsm-secrets-operator-controller-manager', 'hsm-system');
+    expect(() => kmsChart({ hsmKey: HsmKeySource.fromHsmSecretsOperator({ operator, hsmPath: 'p', syncIntervalSeconds: 0 }) }))
+      .toThrow(/hsmKey\.syncIntervalSeconds must be a whole number of seconds from 1 to 2147483647 .*\(received 0\)/);
   });
 
   test('requests above limits', () => {
