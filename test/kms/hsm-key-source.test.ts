@@ -1,5 +1,6 @@
 import { Testing } from 'cdk8s';
 import { HsmDevice, HsmDeviceType, HsmKeySource, HsmSecretsOperator, HsmSecretsOperatorKeyOptions } from '../../lib';
+import { buildHsmBackedKms } from '../../apps/examples/hsm-mirrored-key';
 import { expectValidManifests } from '../support/strict-validator';
 import { find, kmsChart } from './kms-fixtures';
 
@@ -81,5 +82,21 @@ describe('HsmKeySource.fromHsmSecretsOperator rejects', () => {
     ['an invalid Secret key', () => hsmKeyChart({ key: 'hsm key' }), /test\/kms: hsmKey\.key is not a valid Secret key/],
   ])('%s', (_case, build, message) => {
     expect(build).toThrow(message);
+  });
+});
+
+describe('README example: a KMS whose HSM key comes from a mirrored HSM', () => {
+  const manifests = Testing.synth(buildHsmBackedKms(Testing.app()));
+
+  test('synthesizes valid manifests', () => {
+    expectValidManifests(manifests);
+  });
+
+  test('the device sits in the operator\'s namespace and the HSMSecret names that operator', () => {
+    const device = find(manifests, 'HSMDevice', 'kms-pico');
+    expect(device.metadata.namespace).toBe('hsm-system');
+    expect(device.spec.mirroring.targetNodes).toHaveLength(2);
+    expect(find(manifests, 'HSMSecret', 'minio-kms-hsm').spec.parentRef)
+      .toEqual({ group: 'apps', kind: 'Deployment', name: 'hsm-hsm-secrets-operator-controller-manager', namespace: 'hsm-system' });
   });
 });
