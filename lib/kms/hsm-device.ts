@@ -12,7 +12,7 @@ import { SecretKeyReference } from './secret-key-reference';
  * operator requests the device from the kubelet as the extended resource `hsm.j5t.io/<type in lower case>`.
  */
 export class HsmDeviceType {
-  /** A Pico HSM (USB 20a0:4230 with its stock firmware). */
+  /** A Pico HSM (USB IDs 20a0:4230 in the operator's examples). */
   public static readonly PICO_HSM = new HsmDeviceType('PicoHSM');
   /** A SmartCard-HSM. */
   public static readonly SMARTCARD_HSM = new HsmDeviceType('SmartCard-HSM');

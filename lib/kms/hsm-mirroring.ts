@@ -21,7 +21,13 @@ export class HsmMirroringPolicy {
   ) {}
 }
 
-/** Mirroring of an {@link HsmDevice} to other nodes, so its secrets stay readable while the primary node is down. */
+/**
+ * Mirroring of an {@link HsmDevice} to other nodes, so its secrets stay readable while the primary node is down.
+ *
+ * Operator v0.12.1 stores these settings but does not read them yet: it copies every secret to every device it has
+ * found, on its own schedule (internal/mirror/manager.go, `MirrorAllSecrets`). They state the intended layout, and
+ * are checked here so that they stay meaningful when the operator starts to honour them.
+ */
 export interface HsmMirroringOptions {
   /**
    * How the mirrors behave.
