@@ -1,0 +1,33 @@
+import { Lazy } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { poolSelector } from './tenant-labels';
+
+/** Properties of a {@link PoolDisruptionBudget}. */
+export interface PoolDisruptionBudgetProps {
+  readonly tenantName: string;
+  readonly namespace: string;
+  readonly poolName: string;
+  /** How many of the pool's pods may be evicted at once, read at synth (parity may be set after the pool). */
+  readonly maxUnavailable: () => number;
+}
+
+/**
+ * A PodDisruptionBudget for one tenant pool, selecting the pool's pods by the labels the MinIO Operator gives them.
+ *
+ * The operator creates none (minio/operator PR 2338 removed them), so without this a node drain may evict enough
+ * MinIO servers to take a pool below its write quorum. Evictions beyond `maxUnavailable` wait; with 0 (a pool that
+ * cannot lose a server and keep writing) a drain waits until the pool is deliberately taken down.
+ */
+export class PoolDisruptionBudget extends Construct {
+  public constructor(scope: Construct, id: string, props: PoolDisruptionBudgetProps) {
+    super(scope, id);
+    new k8s.KubePodDisruptionBudget(this, 'Resource', {
+      metadata: { name: `${props.tenantName}-${props.poolName}`, namespace: props.namespace },
+      spec: {
+        maxUnavailable: Lazy.any({ produce: () => k8s.IntOrString.fromNumber(props.maxUnavailable()) }),
+        selector: { matchLabels: poolSelector(props.tenantName, props.poolName) },
+      },
+    });
+  }
+}
