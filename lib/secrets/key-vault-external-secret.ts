@@ -11,6 +11,7 @@ import {
 import { toGoDuration } from '../core/go-duration';
 import { requireKeyVaultObjectName, requireKeyVaultObjectVersion } from './key-vault-names';
 import { IKeyVaultSecretStore } from './key-vault-secret-store';
+import { claimObjectIdentity } from '../core/unique-objects';
 
 /** One Key Vault secret copied into a key of the Kubernetes Secret. */
 export interface KeyVaultSecretReference {
@@ -122,7 +123,7 @@ export class KeyVaultExternalSecret extends Construct {
     this.templateData = template === undefined ? undefined : { ...template.data };
 
     // data and the template are rendered at synth, so that addData() and putTemplate() calls still land.
-    new ExternalSecret(this, 'Resource', {
+    const externalSecret = new ExternalSecret(this, 'Resource', {
       metadata: { name: this.name, namespace: this.namespace },
       spec: {
         refreshInterval,
@@ -149,6 +150,7 @@ export class KeyVaultExternalSecret extends Construct {
         }),
       },
     });
+    claimObjectIdentity(this, externalSecret);
   }
 
   /** The Secret keys this ExternalSecret fills, in order. */

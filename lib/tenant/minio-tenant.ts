@@ -23,6 +23,7 @@ import { TenantEncryption, TenantEncryptionSpec } from './tenant-encryption';
 import { TenantPoolOptions } from './tenant-pool';
 import { CertificateSecretReference, TenantTls } from './tenant-tls';
 import { validateDomains } from './domain-validation';
+import { claimIndirectObject, claimObjectIdentity } from '../core/unique-objects';
 
 /** The longest tenant name whose derived names (`<tenant>-console`, `<tenant>-hl`) stay DNS labels. */
 const MAX_TENANT_NAME = 55;
@@ -152,6 +153,10 @@ export class MinioTenant extends Construct {
       assertUsableAsTenantConfiguration(this, 'configuration', props.configuration, this.namespace);
     }
     requireDnsSubdomain(this, 'configuration.name', props.configuration.name);
+    // The operator names every tenant's S3 Service 'minio' (names.go: MinIOCIServiceName), so a namespace holds one.
+    claimIndirectObject(this, 'v1', 'Service', this.namespace, 'minio', (owner) => reject(this, 'namespace', this.namespace,
+      `already holds tenant ${owner}, and the MinIO Operator names the S3 Service of every tenant 'minio'`,
+      'put each tenant in a namespace of its own'));
     this.configuration = props.configuration;
     this.tls = props.tls ?? TenantTls.operatorAutoCert();
     for (const secret of this.tls.certificateSecrets) requireDnsSubdomain(this, 'tls.secrets[].name', secret.name);
@@ -169,6 +174,7 @@ export class MinioTenant extends Construct {
       metadata: { name: this.name, namespace: this.namespace } satisfies ApiObjectMetadata,
       spec: Lazy.any({ produce: () => this.renderSpec() }),
     });
+    claimObjectIdentity(this, this.resource);
     if (props.networkPolicy ?? true) {
       new TenantNetworkPolicy(this, 'NetworkPolicy', {
         tenantName: this.name,

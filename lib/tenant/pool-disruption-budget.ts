@@ -2,6 +2,7 @@ import { Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { poolSelector } from './tenant-labels';
+import { claimObjectIdentity } from '../core/unique-objects';
 
 /** Properties of a {@link PoolDisruptionBudget}. */
 export interface PoolDisruptionBudgetProps {
@@ -22,12 +23,13 @@ export interface PoolDisruptionBudgetProps {
 export class PoolDisruptionBudget extends Construct {
   public constructor(scope: Construct, id: string, props: PoolDisruptionBudgetProps) {
     super(scope, id);
-    new k8s.KubePodDisruptionBudget(this, 'Resource', {
+    const budget = new k8s.KubePodDisruptionBudget(this, 'Resource', {
       metadata: { name: `${props.tenantName}-${props.poolName}`, namespace: props.namespace },
       spec: {
         maxUnavailable: Lazy.any({ produce: () => k8s.IntOrString.fromNumber(props.maxUnavailable()) }),
         selector: { matchLabels: poolSelector(props.tenantName, props.poolName) },
       },
     });
+    claimObjectIdentity(this, budget);
   }
 }

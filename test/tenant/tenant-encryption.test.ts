@@ -178,7 +178,7 @@ describe('TenantEncryption.kms', () => {
 
 describe('TenantEncryption.kesWithKeyVault', () => {
   test('runs KES under the workload identity with its config Secret and key', () => {
-    const { chart } = tenantChart();
+    const chart = new GitOpsChart(Testing.app(), 'test', { namespace: 'objects' });
     const identity = new WorkloadIdentityServiceAccount(chart, 'Kes', {
       name: 'store-kes', namespace: 'objects', clientId: '11111111-2222-3333-4444-555555555555',
     });
@@ -204,13 +204,13 @@ describe('TenantEncryption.kesWithKeyVault', () => {
   });
 
   test('an unpinned KES image and an identity in another namespace are refused', () => {
-    const { chart } = tenantChart();
+    const chart = new GitOpsChart(Testing.app(), 'test', { namespace: 'objects' });
     const identity = new WorkloadIdentityServiceAccount(chart, 'Kes', { name: 'kes', namespace: 'elsewhere', clientId: '11111111-2222-3333-4444-555555555555' });
     const options = { configSecretName: 'c', keyName: 'k', identity };
     expect(() => new MinioTenant(chart, 'a', {
       configuration: { name: 'c' }, pools: [VALID_POOL], encryption: TenantEncryption.kesWithKeyVault({ ...options, image: 'quay.io/minio/kes:latest' }),
     })).toThrow(/test\/a: encryption\.image must be pinned to a tag or digest \(received 'quay.io\/minio\/kes:latest'\)/);
-    expect(() => new MinioTenant(chart, 'b', {
+    expect(() => new MinioTenant(new GitOpsChart(Testing.app(), 'test', { namespace: 'objects' }), 'b', {
       configuration: { name: 'c' }, pools: [VALID_POOL], encryption: TenantEncryption.kesWithKeyVault({ ...options, image: 'quay.io/minio/kes:2025-03-12T09-35-18Z' }),
     })).toThrow(/test\/b: encryption\.identity must be a ServiceAccount in the tenant's namespace 'objects' \(received 'elsewhere'\)/);
   });
