@@ -22,7 +22,7 @@ const checkedApps = new WeakSet<IConstruct>();
 export function claimObjectIdentity(scope: IConstruct, apiObject: ApiObject): void {
   const identity = objectIdentity(apiObject);
   claim(scope, identity.key, apiObject.node.path, (owner) => reject(scope, 'name', identity.name,
-    `names a ${identity.description} that ${owner} defines already`, 'give one of them another name (or namespace)'));
+    `is taken: ${identity.description} is defined by ${owner} already`, 'give one of them another name (or namespace)'));
 }
 
 /**

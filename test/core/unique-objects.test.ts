@@ -1,6 +1,6 @@
 import { ApiObject, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { GitOpsApp, GitOpsChart, MinioTenant } from '../../lib';
+import { GitOpsApp, GitOpsChart, KeyVaultExternalSecret, MinioTenant } from '../../lib';
 import { VALID_POOL } from '../tenant/tenant-fixtures';
 
 describe('one object per kind, namespace and name', () => {
@@ -22,6 +22,14 @@ describe('one object per kind, namespace and name', () => {
     new kplus.Secret(a, 'Secret', { metadata: { name: 'settings' } });
     new ApiObject(a, 'Widget', { apiVersion: 'example.com/v1', kind: 'ConfigMap', metadata: { name: 'settings' } });
     expect(() => app.synth()).not.toThrow();
+  });
+
+  test('a second ExternalSecret of one name is refused when it is created', () => {
+    const chart = new GitOpsChart(Testing.app(), 'e', { namespace: 'objects' });
+    const store = { name: 'vault', namespace: 'objects', clusterScoped: false } as any;
+    new KeyVaultExternalSecret(chart, 'A', { name: 'config', store, data: [{ secretKey: 'k', keyVaultSecret: 'kv' }] });
+    expect(() => new KeyVaultExternalSecret(chart, 'B', { name: 'config', store, data: [{ secretKey: 'k', keyVaultSecret: 'kv' }] }))
+      .toThrow(/e\/B: name is taken: ExternalSecret objects\/config is defined by e\/A\/Resource already/);
   });
 
   test('the library refuses a second object of its own when it is created', () => {

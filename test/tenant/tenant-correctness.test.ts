@@ -45,6 +45,17 @@ describe('secret settings reach MinIO through config.env', () => {
     expect(JSON.stringify(manifests)).not.toMatch(/secret-password|c~1|Bearer t/);
   });
 
+  test('a setting promised in the configuration is accepted where the configuration carries it', () => {
+    const { chart, configuration } = chartWithKeyVaultConfiguration();
+    configuration.addVariable('MINIO_IDENTITY_OPENID_CLIENT_SECRET', 'entra-client-secret');
+    expect(() => new MinioTenant(chart, 'store', {
+      configuration, pools: [VALID_POOL], secretEnv: { MINIO_IDENTITY_OPENID_CLIENT_SECRET: SecretSetting.inConfigurationSecret() },
+    })).not.toThrow();
+    expect(() => tenantChart({ secretEnv: { MINIO_IDENTITY_OPENID_CLIENT_SECRET: SecretSetting.inConfigurationSecret() } })).not.toThrow();
+    expect(() => configuration.addVariable('MINIO_IDENTITY_OPENID_CLIENT_SECRET', 'other-secret'))
+      .toThrow(/test\/Configuration: environment\['MINIO_IDENTITY_OPENID_CLIENT_SECRET'\] conflicts with Key Vault secret 'entra-client-secret'/);
+  });
+
   test('a Secret reference in env is refused with the reason and the way to do it', () => {
     const secret = kplus.Secret.fromSecretName(tenantChart().chart, 'Token', 'audit');
     expect(() => tenantChart({ env: { MINIO_AUDIT_WEBHOOK_ENDPOINT: kplus.EnvValue.fromSecretValue({ secret, key: 'url' }) } }))
