@@ -11,7 +11,6 @@ export * from './tenant/tenant-options';
 export * from './tenant/tenant-pool';
 export * from './tenant/tenant-tls';
 export * from './tenant/secret-setting';
-export * from './tenant/pool-disruption-budget';
 export * from './tls';
 export * from './kms/api-key';
 export * from './kms/hsm-key';

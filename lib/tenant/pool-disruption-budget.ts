@@ -6,8 +6,11 @@ import { claimObjectIdentity } from '../core/unique-objects';
 
 /** Properties of a {@link PoolDisruptionBudget}. */
 export interface PoolDisruptionBudgetProps {
+  /** Name of the Tenant, part of the budget's name `<tenant>-<pool>` and of its selector. */
   readonly tenantName: string;
+  /** Namespace of the Tenant. */
   readonly namespace: string;
+  /** Name of the pool. */
   readonly poolName: string;
   /** How many of the pool's pods may be evicted at once, read at synth (parity may be set after the pool). */
   readonly maxUnavailable: () => number;
