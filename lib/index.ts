@@ -10,6 +10,7 @@ export * from './tenant/service-exposure';
 export * from './tenant/tenant-options';
 export * from './tenant/tenant-pool';
 export * from './tenant/tenant-tls';
+export * from './tenant/secret-setting';
 export * from './tls';
 export * from './kms/api-key';
 export * from './kms/hsm-key';

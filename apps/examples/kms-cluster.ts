@@ -1,6 +1,7 @@
 import { App, Size } from 'cdk8s';
 import {
-  GitOpsApp, GitOpsChart, HsmKeySource, KmsTls, MinioKmsCluster, MinioTenant, MinkmsImage, PrivateCa, TenantEncryption,
+  GitOpsApp, GitOpsChart, HsmKeySource, KmsTls, MinioKmsCluster, MinioTenant, MinkmsImage, PrivateCa, SecretSetting,
+  TenantEncryption,
 } from 'minio-aks';
 
 export function buildEncryptedStore(app: App = new GitOpsApp()): GitOpsChart {
@@ -20,7 +21,9 @@ export function buildEncryptedStore(app: App = new GitOpsApp()): GitOpsChart {
     configuration: { name: 'records-config' },
     pools: [{ name: 'pool-0', servers: 4, volumesPerServer: 2, volumeSize: Size.gibibytes(512) }],
     encryption: TenantEncryption.kms({
-      cluster: kms, enclave: 'records', defaultKey: 'records-sse', apiKey: { secretName: 'records-kms', key: 'api-key' },
+      cluster: kms, enclave: 'records', defaultKey: 'records-sse',
+      // records-config's config.env carries `export MINIO_KMS_API_KEY="k1:..."`: only config.env reaches MinIO.
+      apiKey: SecretSetting.inConfigurationSecret(),
     }),
   });
   return chart;

@@ -13,6 +13,7 @@ import {
   OperatorCaTrust,
   PrivateCa,
   RestrictedNamespace,
+  SecretSetting,
   ServiceExposure,
   TenantCertificate,
   TenantConfigurationSecret,
@@ -82,11 +83,6 @@ export function buildExamplePlatform(app: App, azure: ExampleAzureInputs = EXAMP
     rootUser: 'minio-production-root-user',
     rootPassword: 'minio-production-root-password',
   });
-  new KeyVaultExternalSecret(storage, 'KmsApiKey', {
-    name: 'production-kms-api-key',
-    store: tenantVault,
-    data: [{ secretKey: 'api-key', keyVaultSecret: 'minio-production-kms-api-key' }],
-  });
   const certificate = new TenantCertificate(storage, 'Certificate', {
     tenantName: 'production',
     namespace: 'minio-production',
@@ -101,7 +97,8 @@ export function buildExamplePlatform(app: App, azure: ExampleAzureInputs = EXAMP
       cluster: kmsCluster,
       enclave: 'production',
       defaultKey: 'production-sse',
-      apiKey: { secretName: 'production-kms-api-key', key: 'api-key' },
+      // Fetched into the configuration's config.env: the operator passes only literal env values to MinIO.
+      apiKey: SecretSetting.fromKeyVault('minio-production-kms-api-key'),
     }),
     pools: [{
       name: 'pool-0',

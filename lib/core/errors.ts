@@ -1,21 +1,28 @@
 import { IConstruct } from 'constructs';
+import { redactKeyMaterial, redactsByFieldName } from './redaction';
 
 /**
  * Thrown for input that the operator, the API server or Azure would reject later.
  *
  * The message always names the construct path, the field, the value received and the fix, so that a
- * failing synth in a pipeline says what to change without reading the library's source.
+ * failing synth in a pipeline says what to change without reading the library's source. Key material and
+ * passwords never reach the message (see {@link redactKeyMaterial}): pipelines keep their logs.
  */
 export class ConfigurationError extends Error {
+  /** The value received, redacted like the message when it is or holds key material. */
+  public readonly received: unknown;
+
   public constructor(
     public readonly constructPath: string,
     public readonly field: string,
-    public readonly received: unknown,
+    received: unknown,
     problem: string,
     fix: string,
   ) {
-    super(`${constructPath}: ${field} ${problem} (received ${describe(received)}): ${fix}`);
+    const shown = redactsByFieldName(field) && typeof received === 'string' ? `<redacted, ${received.length} characters>` : received;
+    super(redactKeyMaterial(`${constructPath}: ${field} ${problem} (received ${describe(shown)}): ${fix}`));
     this.name = 'ConfigurationError';
+    this.received = redactValue(shown);
   }
 }
 
@@ -36,4 +43,14 @@ function describe(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (typeof value === 'string') return `'${value}'`;
   return JSON.stringify(value) ?? String(value);
+}
+
+function redactValue(value: unknown): unknown {
+  if (typeof value === 'string') return redactKeyMaterial(value);
+  if (value === null || typeof value !== 'object') return value;
+  try {
+    return JSON.parse(redactKeyMaterial(JSON.stringify(value)));
+  } catch {
+    return '<not shown>';
+  }
 }

@@ -2,6 +2,7 @@ import { ApiObject, Chart, ChartProps, DependencyGraph } from 'cdk8s';
 import { Construct } from 'constructs';
 import { isClusterScoped, sortForApply } from './apply-order';
 import { GitOpsApp } from './gitops-app';
+import { checkObjectIdentitiesAtSynth } from './unique-objects';
 
 /**
  * Properties of a {@link GitOpsChart}.
@@ -10,8 +11,8 @@ export interface GitOpsChartProps extends ChartProps {}
 
 /**
  * A chart whose output is fit for a GitOps repository: objects come out in an order `kubectl apply -f`
- * accepts (namespaces first, Jobs last), cluster-scoped objects do not carry the chart's namespace, and generated
- * names carry no hash suffix.
+ * accepts (namespaces first, Jobs last), cluster-scoped objects do not carry the chart's namespace, generated
+ * names carry no hash suffix, and two objects of one kind, namespace and name in the app fail the synth.
  *
  * Every construct in this library names its objects explicitly; the hash-free default only matters for
  * objects a user adds with plain cdk8s, whose names then stay readable and stable across refactors.
@@ -19,6 +20,7 @@ export interface GitOpsChartProps extends ChartProps {}
 export class GitOpsChart extends Chart {
   public constructor(scope: Construct, id: string, props: GitOpsChartProps = {}) {
     super(scope, id, { disableResourceNameHashes: true, ...props });
+    checkObjectIdentitiesAtSynth(this);
   }
 
   public override toJson(): any[] {

@@ -33,3 +33,23 @@ export function requireDnsSubdomain(scope: IConstruct, field: string, value: str
   }
   return value;
 }
+
+const DNS_1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+
+/** Whether `value` is an RFC 1035 DNS label (starts with a letter), the rule for Service names. */
+export function isDns1035Label(value: string, maxLength = 63): boolean {
+  return value.length <= maxLength && DNS_1035_LABEL.test(value);
+}
+
+/**
+ * Rejects `value` unless it is a DNS-1035 label of at most `maxLength` characters: the rule for names that end up
+ * in a Service's name (the API server refuses a Service whose name starts with a digit).
+ */
+export function requireDns1035Label(scope: IConstruct, field: string, value: string, maxLength = 63, why = ''): string {
+  if (typeof value !== 'string' || !isDns1035Label(value, maxLength)) {
+    reject(scope, field, value,
+      `must be a DNS-1035 label of at most ${maxLength} characters${why}`,
+      'use lower-case letters, digits and \'-\', starting with a letter and ending with a letter or digit');
+  }
+  return value;
+}

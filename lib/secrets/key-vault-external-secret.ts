@@ -1,4 +1,4 @@
-import { Duration } from 'cdk8s';
+import { Duration, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { reject } from '../core/errors';
 import { requireDnsLabel, requireDnsSubdomain } from '../core/names';
@@ -11,6 +11,7 @@ import {
 import { toGoDuration } from '../core/go-duration';
 import { requireKeyVaultObjectName, requireKeyVaultObjectVersion } from './key-vault-names';
 import { IKeyVaultSecretStore } from './key-vault-secret-store';
+import { claimObjectIdentity } from '../core/unique-objects';
 
 /** One Key Vault secret copied into a key of the Kubernetes Secret. */
 export interface KeyVaultSecretReference {
@@ -105,16 +106,24 @@ export class KeyVaultExternalSecret extends Construct {
   /** Name of the Kubernetes Secret that External Secrets keeps. */
   public readonly secretName: string;
 
+  private readonly data: KeyVaultSecretReference[] = [];
+  private readonly templateData: Record<string, string> | undefined;
+
   public constructor(scope: Construct, id: string, props: KeyVaultExternalSecretProps) {
     super(scope, id);
     this.name = requireDnsSubdomain(this, 'name', props.name);
     this.namespace = this.resolveNamespace(props);
     this.secretName = requireDnsSubdomain(this, 'secretName', props.secretName ?? props.name);
     const refreshInterval = toGoDuration(this, 'refreshInterval', props.refreshInterval ?? Duration.hours(1));
-    const data = this.validateData(props.data);
+    if (props.data.length === 0) {
+      reject(this, 'data', props.data, 'must name at least one Key Vault secret', 'add a { secretKey, keyVaultSecret } entry');
+    }
+    props.data.forEach((ref) => this.addData(ref));
     const template = props.template === undefined ? undefined : this.validateTemplate(props.template);
+    this.templateData = template === undefined ? undefined : { ...template.data };
 
-    new ExternalSecret(this, 'Resource', {
+    // data and the template are rendered at synth, so that addData() and putTemplate() calls still land.
+    const externalSecret = new ExternalSecret(this, 'Resource', {
       metadata: { name: this.name, namespace: this.namespace },
       spec: {
         refreshInterval,
@@ -130,15 +139,48 @@ export class KeyVaultExternalSecret extends Construct {
           template: template === undefined ? undefined : {
             engineVersion: ExternalSecretSpecTargetTemplateEngineVersion.V2,
             type: template.type,
-            data: template.data,
+            data: Lazy.any({ produce: () => ({ ...this.templateData }) }),
           },
         },
-        data: data.map(ref => ({
-          secretKey: ref.secretKey,
-          remoteRef: { key: ref.keyVaultSecret, version: ref.version },
-        })),
+        data: Lazy.any({
+          produce: () => this.data.map(ref => ({
+            secretKey: ref.secretKey,
+            remoteRef: { key: ref.keyVaultSecret, version: ref.version },
+          })),
+        }),
       },
     });
+    claimObjectIdentity(this, externalSecret);
+  }
+
+  /** The Secret keys this ExternalSecret fills, in order. */
+  public get secretKeys(): string[] {
+    return this.data.map((ref) => ref.secretKey);
+  }
+
+  /** Fetches one more Key Vault secret into the Secret (or into the template's values). */
+  public addData(ref: KeyVaultSecretReference): void {
+    const field = `data[${this.data.length}]`;
+    requireSecretKey(this, `${field}.secretKey`, ref.secretKey);
+    if (this.data.some((existing) => existing.secretKey === ref.secretKey)) {
+      reject(this, `${field}.secretKey`, ref.secretKey, 'is used twice', 'give every entry its own secretKey');
+    }
+    requireKeyVaultObjectName(this, `${field}.keyVaultSecret`, ref.keyVaultSecret);
+    if (ref.version !== undefined) requireKeyVaultObjectVersion(this, `${field}.version`, ref.version);
+    this.data.push({ ...ref });
+  }
+
+  /**
+   * Sets the template of one key of the Secret, replacing an earlier one. Only for an ExternalSecret created with a
+   * template; templates are public text, never secret material.
+   */
+  public putTemplate(key: string, template: string): void {
+    if (this.templateData === undefined) {
+      reject(this, `template.data['${key}']`, key, 'cannot be set on an ExternalSecret created without a template',
+        'pass a template when creating the ExternalSecret');
+    }
+    requireSecretKey(this, `template.data['${key}']`, key);
+    this.templateData[key] = template;
   }
 
   private resolveNamespace(props: KeyVaultExternalSecretProps): string {
@@ -167,23 +209,6 @@ export class KeyVaultExternalSecret extends Construct {
         'add the namespace to the store\'s clusterScope.allowedNamespaces');
     }
     return namespace;
-  }
-
-  private validateData(data: KeyVaultSecretReference[]): KeyVaultSecretReference[] {
-    if (data.length === 0) {
-      reject(this, 'data', data, 'must name at least one Key Vault secret', 'add a { secretKey, keyVaultSecret } entry');
-    }
-    const seen = new Set<string>();
-    data.forEach((ref, i) => {
-      requireSecretKey(this, `data[${i}].secretKey`, ref.secretKey);
-      if (seen.has(ref.secretKey)) {
-        reject(this, `data[${i}].secretKey`, ref.secretKey, 'is used twice', 'give every entry its own secretKey');
-      }
-      seen.add(ref.secretKey);
-      requireKeyVaultObjectName(this, `data[${i}].keyVaultSecret`, ref.keyVaultSecret);
-      if (ref.version !== undefined) requireKeyVaultObjectVersion(this, `data[${i}].version`, ref.version);
-    });
-    return data;
   }
 
   private validateTemplate(template: ExternalSecretTemplate): ExternalSecretTemplate {

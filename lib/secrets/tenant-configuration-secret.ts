@@ -71,8 +71,10 @@ export class TenantConfigurationSecret extends Construct implements ITenantConfi
   /** @see ITenantConfigurationSecret.presentBeforePodsStart */
   public readonly presentBeforePodsStart = true as const;
 
-  /** The variables config.env sets, in file order. */
-  public readonly variables: readonly string[];
+  /** The variables config.env sets, in file order: the root credentials, then the others sorted by name. */
+  public get variables(): readonly string[] {
+    return [ROOT_USER, ROOT_PASSWORD, ...[...this.extraVariables.keys()].sort(byName)];
+  }
 
   /** The ExternalSecret keeping the Secret. */
   public readonly externalSecret: KeyVaultExternalSecret;
@@ -82,35 +84,59 @@ export class TenantConfigurationSecret extends Construct implements ITenantConfi
     return this.secretName;
   }
 
+  private readonly extraVariables = new Map<string, string>();
+
   public constructor(scope: Construct, id: string, props: TenantConfigurationSecretProps) {
     super(scope, id);
     requireKeyVaultObjectName(this, 'rootUser', props.rootUser);
     requireKeyVaultObjectName(this, 'rootPassword', props.rootPassword);
-    const extra = Object.entries(props.environment ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const [name, keyVaultSecret] of extra) {
-      if (!ENV_NAME.test(name)) {
-        reject(this, `environment['${name}']`, name,
-          'must be an environment variable name: letters, digits and \'_\', not starting with a digit',
-          'use the variable\'s name as MinIO documents it, e.g. MINIO_IDENTITY_OPENID_CLIENT_SECRET');
-      }
-      if (name === ROOT_USER || name === ROOT_PASSWORD) {
-        reject(this, `environment['${name}']`, name, 'is set from rootUser and rootPassword already',
-          'remove it from environment and give its Key Vault secret as rootUser or rootPassword');
-      }
-      requireKeyVaultObjectName(this, `environment['${name}']`, keyVaultSecret);
-    }
-    const mapping: Array<[string, string]> = [[ROOT_USER, props.rootUser], [ROOT_PASSWORD, props.rootPassword], ...extra];
-    this.variables = mapping.map(([name]) => name);
-
     this.externalSecret = new KeyVaultExternalSecret(this, 'ExternalSecret', {
       name: props.name,
       store: props.store,
       namespace: props.namespace,
       refreshInterval: props.refreshInterval,
-      data: mapping.map(([name, keyVaultSecret]) => ({ secretKey: name, keyVaultSecret })),
-      template: { data: { [TenantConfigurationSecret.CONFIGURATION_KEY]: renderConfigEnvTemplate(this.variables) } },
+      data: [{ secretKey: ROOT_USER, keyVaultSecret: props.rootUser }, { secretKey: ROOT_PASSWORD, keyVaultSecret: props.rootPassword }],
+      template: { data: { [TenantConfigurationSecret.CONFIGURATION_KEY]: renderConfigEnvTemplate([ROOT_USER, ROOT_PASSWORD]) } },
     });
     this.secretName = this.externalSecret.secretName;
     this.namespace = this.externalSecret.namespace;
+    for (const [name, keyVaultSecret] of Object.entries(props.environment ?? {}).sort(([a], [b]) => byName(a, b))) {
+      this.addVariable(name, keyVaultSecret, `environment['${name}']`);
+    }
   }
+
+  /**
+   * Adds a line `export NAME="<value of the Key Vault secret>"` to config.env. A tenant calls this for the secret
+   * settings it is given (e.g. its KMS API key); adding the same variable again with the same Key Vault secret
+   * changes nothing, with another one it is refused.
+   *
+   * @param name the environment variable MinIO reads, e.g. MINIO_IDENTITY_OPENID_CLIENT_SECRET
+   * @param keyVaultSecret the Key Vault secret holding its value
+   * @param field how the caller names this input in errors
+   */
+  public addVariable(name: string, keyVaultSecret: string, field = `environment['${name}']`): void {
+    if (typeof name !== 'string' || !ENV_NAME.test(name)) {
+      reject(this, field, name,
+        'must be an environment variable name: letters, digits and \'_\', not starting with a digit',
+        'use the variable\'s name as MinIO documents it, e.g. MINIO_IDENTITY_OPENID_CLIENT_SECRET');
+    }
+    if (name === ROOT_USER || name === ROOT_PASSWORD) {
+      reject(this, field, name, 'is set from rootUser and rootPassword already',
+        'remove it and give its Key Vault secret as rootUser or rootPassword');
+    }
+    requireKeyVaultObjectName(this, field, keyVaultSecret);
+    const existing = this.extraVariables.get(name);
+    if (existing === keyVaultSecret) return;
+    if (existing !== undefined) {
+      reject(this, field, keyVaultSecret, `conflicts with Key Vault secret '${existing}', which already sets ${name}`,
+        'set each variable from one Key Vault secret');
+    }
+    this.extraVariables.set(name, keyVaultSecret);
+    this.externalSecret.addData({ secretKey: name, keyVaultSecret });
+    this.externalSecret.putTemplate(TenantConfigurationSecret.CONFIGURATION_KEY, renderConfigEnvTemplate(this.variables));
+  }
+}
+
+function byName(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -2,21 +2,28 @@ import { ApiObjectMetadata, Chart, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { reject } from '../core/errors';
-import { requireDnsLabel, requireDnsSubdomain } from '../core/names';
+import { requireDns1035Label, requireDnsLabel, requireDnsSubdomain } from '../core/names';
+import { requireAnnotations, requireLabels } from '../core/object-metadata';
 import { KeyVaultSecretProviderClass } from '../secrets/key-vault-secret-provider-class';
 import { assertUsableAsTenantConfiguration } from '../secrets/tenant-configuration';
-import { Tenant, TenantSpec } from '../imports/minio.min.io';
+import { Tenant, TenantSpec, TenantSpecEnv } from '../imports/minio.min.io';
 import { MinioImage } from './minio-image';
 import { renderPool } from './pool-render';
 import { validatePool } from './pool-validation';
-import { ServiceExposure } from './service-exposure';
-import { renderTenantEnv } from './tenant-env';
+import { ServiceExposure, ServiceMetadataSettings } from './service-exposure';
+import { renderTenantEnvVar } from './tenant-env';
+import { serversThatMayBeDown } from './erasure-layout';
+import { PoolDisruptionBudget } from './pool-disruption-budget';
+import { parseStandardParity, poolParities, requireParityFits, STANDARD_STORAGE_CLASS } from './pool-parity';
+import { SecretSetting } from './secret-setting';
+import { TenantConfigurationSecret } from '../secrets/tenant-configuration-secret';
 import { CONSOLE_TLS_PORT, MINIO_PORT, S3_SERVICE_PORT, TenantNetworkPolicy } from './tenant-network-policy';
 import { TenantDomainOptions, TenantLoggingOptions, TenantMetricsOptions } from './tenant-options';
 import { TenantEncryption, TenantEncryptionSpec } from './tenant-encryption';
 import { TenantPoolOptions } from './tenant-pool';
 import { CertificateSecretReference, TenantTls } from './tenant-tls';
 import { validateDomains } from './domain-validation';
+import { claimIndirectObject, claimObjectIdentity } from '../core/unique-objects';
 
 /** The longest tenant name whose derived names (`<tenant>-console`, `<tenant>-hl`) stay DNS labels. */
 const MAX_TENANT_NAME = 55;
@@ -73,12 +80,20 @@ export interface MinioTenantProps {
   /** S3 domains, console URL and bucket DNS. @default - none */
   readonly domains?: TenantDomainOptions;
   /**
-   * Extra environment for MinIO. Values that are secret material must reference a Secret;
-   * `MINIO_UPDATE` and root credentials are refused.
+   * Extra environment for MinIO, literal values only: the operator passes Secret references to MinIO as empty
+   * strings, so they are refused, and so are secret-looking names (use `secretEnv`), `MINIO_UPDATE`, root
+   * credentials, `MINIO_KMS_*` and values with line breaks or surrounding whitespace or quotes.
    *
    * @default - none
    */
   readonly env?: Record<string, kplus.EnvValue>;
+  /**
+   * Secret settings for MinIO (OpenID client secret, audit webhook token...), each delivered through the
+   * configuration Secret's config.env, e.g. `{ MINIO_IDENTITY_OPENID_CLIENT_SECRET: SecretSetting.fromKeyVault('entra-secret') }`.
+   *
+   * @default - none
+   */
+  readonly secretEnv?: Record<string, SecretSetting>;
   /** The ServiceAccount the pool pods run as. @default - the operator's default */
   readonly serviceAccountName?: string;
   /** PriorityClass of the pool pods. @default - none */
@@ -97,8 +112,11 @@ export interface MinioTenantProps {
  * A MinIO Operator Tenant (minio.min.io/v2) hardened for AKS: pinned image, restricted security contexts,
  * servers spread across zones and nodes on Premium SSD, TLS always on, credentials only by reference.
  *
- * The operator creates the StatefulSets, Services and PodDisruptionBudgets (one per pool) itself; this
- * construct adds a NetworkPolicy and never a second PodDisruptionBudget, which would block evictions.
+ * The operator creates the StatefulSets and Services; this construct adds a NetworkPolicy and one
+ * PodDisruptionBudget per pool, which operator v7 no longer creates (minio/operator PR 2338).
+ *
+ * Every input is checked when the construct is created, and the props are copied then: changing the props object
+ * afterwards does not change the output. `addPool()`, `addEnv()` and `addSecretEnv()` check their input the same way.
  */
 export class MinioTenant extends Construct {
   /** Name of the Tenant. */
@@ -108,15 +126,20 @@ export class MinioTenant extends Construct {
   /** The Tenant API object. */
   public readonly resource: Tenant;
 
+  private readonly configuration: ISecretReference;
   private readonly pools: TenantPoolOptions[] = [];
   private readonly tls: TenantTls;
   private readonly trustedCas: CertificateSecretReference[] = [];
-  private readonly env: Record<string, kplus.EnvValue> = {};
+  private readonly env = new Map<string, TenantSpecEnv>();
+  private readonly secretVariables = new Set<string>();
   private readonly encryption: TenantEncryptionSpec | undefined;
+  private readonly fixedSpec: Omit<TenantSpec, 'pools' | 'env' | 'externalCaCertSecret'>;
 
-  public constructor(scope: Construct, id: string, private readonly props: MinioTenantProps) {
+  public constructor(scope: Construct, id: string, props: MinioTenantProps) {
     super(scope, id);
-    this.name = requireDnsLabel(this, 'name', props.name ?? id, MAX_TENANT_NAME);
+    // The operator names Services <tenant>-console and <tenant>-hl: Service names are DNS-1035 labels.
+    this.name = requireDns1035Label(this, 'name', props.name ?? id, MAX_TENANT_NAME,
+      ', as the operator names the Services <tenant>-hl and <tenant>-console after it');
     const namespace = props.namespace ?? Chart.of(this).namespace;
     if (namespace === undefined) {
       reject(this, 'namespace', namespace, 'is required', 'set namespace on the tenant or on its chart');
@@ -130,19 +153,28 @@ export class MinioTenant extends Construct {
       assertUsableAsTenantConfiguration(this, 'configuration', props.configuration, this.namespace);
     }
     requireDnsSubdomain(this, 'configuration.name', props.configuration.name);
+    // The operator names every tenant's S3 Service 'minio' (names.go: MinIOCIServiceName), so a namespace holds one.
+    claimIndirectObject(this, 'v1', 'Service', this.namespace, 'minio', (owner) => reject(this, 'namespace', this.namespace,
+      `already holds tenant ${owner}, and the MinIO Operator names the S3 Service of every tenant 'minio'`,
+      'put each tenant in a namespace of its own'));
+    this.configuration = props.configuration;
     this.tls = props.tls ?? TenantTls.operatorAutoCert();
-    for (const secret of this.tls.certificateSecrets) requireDnsLabel(this, 'tls.secrets[].name', secret.name, 253);
+    for (const secret of this.tls.certificateSecrets) requireDnsSubdomain(this, 'tls.secrets[].name', secret.name);
     for (const ca of props.trustedCertificateAuthorities ?? []) this.addTrustedCertificateAuthority(ca);
-    for (const [name, value] of Object.entries(props.env ?? {})) this.addEnv(name, value);
     if (props.domains) validateDomains(this, props.domains);
     this.encryption = props.encryption?._render(this, { name: this.name, namespace: this.namespace });
     for (const ca of this.encryption?.trustedCas ?? []) this.addTrustedCertificateAuthority(ca);
+    for (const { name, setting, field } of this.encryption?.secretEnv ?? []) this.wireSecretSetting(name, setting, field);
+    for (const [name, setting] of Object.entries(props.secretEnv ?? {})) this.addSecretEnv(name, setting);
+    for (const [name, value] of Object.entries(props.env ?? {})) this.addEnv(name, value);
+    this.fixedSpec = this.renderFixedSpec(props);
     for (const pool of props.pools ?? []) this.addPool(pool);
 
     this.resource = new Tenant(this, 'Resource', {
       metadata: { name: this.name, namespace: this.namespace } satisfies ApiObjectMetadata,
       spec: Lazy.any({ produce: () => this.renderSpec() }),
     });
+    claimObjectIdentity(this, this.resource);
     if (props.networkPolicy ?? true) {
       new TenantNetworkPolicy(this, 'NetworkPolicy', {
         tenantName: this.name,
@@ -155,6 +187,7 @@ export class MinioTenant extends Construct {
 
   /**
    * Adds a pool. Existing pools cannot change their `servers` or `volumesPerServer`, so this is how a tenant grows.
+   * Also adds the pool's PodDisruptionBudget.
    */
   public addPool(pool: TenantPoolOptions): void {
     const field = `pools[${this.pools.length}]`;
@@ -162,20 +195,52 @@ export class MinioTenant extends Construct {
     if (this.pools.some((existing) => existing.name === pool.name)) {
       reject(this, `${field}.name`, pool.name, 'is already used by another pool of this tenant', 'give every pool a unique name');
     }
-    this.pools.push(pool);
+    requireParityFits(this, 'pools', [...this.pools, pool], this.configuredParity());
+    const copy = copyPool(pool);
+    this.pools.push(copy);
+    const index = this.pools.length - 1;
+    new PoolDisruptionBudget(this, `Disruptions-${copy.name}`, {
+      tenantName: this.name,
+      namespace: this.namespace,
+      poolName: copy.name,
+      maxUnavailable: () => serversThatMayBeDown(copy.servers, copy.volumesPerServer, poolParities(this.pools, this.configuredParity())[index]),
+    });
   }
 
   /** Adds an environment variable for the MinIO servers (see `env` for what is refused). */
   public addEnv(name: string, value: kplus.EnvValue): void {
-    if (name in this.env) reject(this, `env.${name}`, name, 'is already set', 'set each variable once');
-    renderTenantEnv(this, { [name]: value });
-    this.env[name] = value;
+    if (this.env.has(name)) reject(this, `env.${name}`, name, 'is already set', 'set each variable once');
+    if (this.secretVariables.has(name) || this.configurationSets(name)) {
+      reject(this, `env.${name}`, name, 'is set by the configuration Secret\'s config.env, which the operator prefers over env',
+        'set it in one place only');
+    }
+    const rendered = renderTenantEnvVar(this, name, value);
+    if (name === STANDARD_STORAGE_CLASS) {
+      requireParityFits(this, 'pools', this.pools, parseStandardParity(this, `env.${name}`, rendered.value ?? ''));
+    }
+    this.env.set(name, rendered);
+  }
+
+  /**
+   * Adds a secret setting for the MinIO servers, delivered through the configuration Secret's config.env (see
+   * {@link SecretSetting}).
+   */
+  public addSecretEnv(name: string, setting: SecretSetting): void {
+    const field = `secretEnv.${name}`;
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+      reject(this, field, name, 'is not a valid environment variable name', 'use letters, digits and underscores, not starting with a digit');
+    }
+    if (/^MINIO_KMS_/.test(name) || /^MINIO_(ROOT_USER|ROOT_PASSWORD|ACCESS_KEY|SECRET_KEY)$/.test(name)) {
+      reject(this, field, name, 'is owned by the encryption option or the configuration Secret\'s root credentials',
+        'use encryption for MINIO_KMS_*, and the TenantConfigurationSecret\'s rootUser and rootPassword');
+    }
+    this.wireSecretSetting(name, setting, field);
   }
 
   /** Makes MinIO trust the CA certificate in `secret` (mounted under /tmp/certs/CAs). */
   public addTrustedCertificateAuthority(secret: CertificateSecretReference): void {
-    requireDnsLabel(this, 'trustedCertificateAuthorities[].name', secret.name, 253);
-    if (!this.trustedCas.some((ca) => ca.name === secret.name)) this.trustedCas.push(secret);
+    requireDnsSubdomain(this, 'trustedCertificateAuthorities[].name', secret.name);
+    if (!this.trustedCas.some((ca) => ca.name === secret.name)) this.trustedCas.push({ name: secret.name, type: secret.type });
   }
 
   /** The names of the pools, in order. */
@@ -183,32 +248,54 @@ export class MinioTenant extends Construct {
     return this.pools.map((pool) => pool.name);
   }
 
-  private renderSpec(): TenantSpec {
-    const props = this.props;
-    const s3 = props.s3Exposure ?? ServiceExposure.clusterIp();
-    const console = props.consoleExposure ?? ServiceExposure.clusterIp();
-    const s3Metadata = s3.metadataFor(this, [S3_SERVICE_PORT], 's3Exposure');
-    const consoleMetadata = console.metadataFor(this, [CONSOLE_TLS_PORT], 'consoleExposure');
+  private wireSecretSetting(name: string, setting: SecretSetting, field: string): void {
+    if (!(setting instanceof SecretSetting)) {
+      reject(this, field, setting, 'must be a SecretSetting', 'use SecretSetting.fromKeyVault(...) or SecretSetting.inConfigurationSecret()');
+    }
+    if (this.secretVariables.has(name) || this.env.has(name)) {
+      reject(this, field, name, 'is already set', 'set each variable once');
+    }
+    setting._wire(this, field, name, { configuration: this.configuration });
+    this.secretVariables.add(name);
+  }
+
+  private configurationSets(name: string): boolean {
+    return this.configuration instanceof TenantConfigurationSecret && this.configuration.variables.includes(name);
+  }
+
+  private configuredParity(): number | undefined {
+    const value = this.env.get(STANDARD_STORAGE_CLASS)?.value;
+    return value === undefined ? undefined : parseStandardParity(this, `env.${STANDARD_STORAGE_CLASS}`, value);
+  }
+
+  /** Everything but pools, env and trusted CAs, which can still be added: rendered and checked once, now. */
+  private renderFixedSpec(props: MinioTenantProps): Omit<TenantSpec, 'pools' | 'env' | 'externalCaCertSecret'> {
+    const s3 = exposureMetadata(this, props.s3Exposure ?? ServiceExposure.clusterIp(), S3_SERVICE_PORT, 's3Exposure');
+    const console = exposureMetadata(this, props.consoleExposure ?? ServiceExposure.clusterIp(), CONSOLE_TLS_PORT, 'consoleExposure');
     const metrics = props.metrics ?? {};
-    const env = [...renderTenantEnv(this, this.env), ...this.encryption?.env ?? []].sort((a, b) => a.name.localeCompare(b.name));
+    const domains = props.domains;
+    if (props.serviceAccountName !== undefined) requireDnsSubdomain(this, 'serviceAccountName', props.serviceAccountName);
+    if (props.priorityClassName !== undefined) requireDnsSubdomain(this, 'priorityClassName', props.priorityClassName);
+    const metricsPath = metrics.path ?? '/minio/v2/metrics/cluster';
+    if (!/^\/[!-~]*$/.test(metricsPath)) {
+      reject(this, 'metrics.path', metricsPath, 'must be an absolute URL path', 'use e.g. /minio/v2/metrics/cluster');
+    }
     return {
       image: (props.image ?? MinioImage.DEFAULT).render(this, 'image'),
-      configuration: { name: props.configuration.name },
-      pools: this.pools.map((pool) => renderPool(this.name, pool)),
+      configuration: { name: this.configuration.name },
       requestAutoCert: this.tls.requestAutoCert,
       externalCertSecret: nonEmpty(this.tls.certificateSecrets.map((s) => ({ name: s.name, type: s.type.value }))),
-      externalCaCertSecret: nonEmpty(this.trustedCas.map((s) => ({ name: s.name, type: s.type.value }))),
       exposeServices: { minio: s3.isLoadBalancer, console: console.isLoadBalancer },
       serviceMetadata: nonEmptyServiceMetadata({
-        minioServiceAnnotations: nonEmptyMap(s3Metadata.annotations),
-        minioServiceLabels: nonEmptyMap(s3Metadata.labels),
-        consoleServiceAnnotations: nonEmptyMap(consoleMetadata.annotations),
-        consoleServiceLabels: nonEmptyMap(consoleMetadata.labels),
+        minioServiceAnnotations: nonEmptyMap(s3.metadata.annotations),
+        minioServiceLabels: nonEmptyMap(s3.metadata.labels),
+        consoleServiceAnnotations: nonEmptyMap(console.metadata.annotations),
+        consoleServiceLabels: nonEmptyMap(console.metadata.labels),
       }),
       poolsMetadata: (metrics.podAnnotations ?? true) ? {
         annotations: {
           'prometheus.io/scrape': 'true',
-          'prometheus.io/path': metrics.path ?? '/minio/v2/metrics/cluster',
+          'prometheus.io/path': metricsPath,
           'prometheus.io/port': String(MINIO_PORT),
           'prometheus.io/scheme': 'https',
         },
@@ -218,11 +305,10 @@ export class MinioTenant extends Construct {
         anonymous: props.logging?.anonymous ?? true,
         quiet: props.logging?.quiet ?? false,
       },
-      features: props.domains ? {
-        bucketDns: props.domains.bucketDns,
-        domains: { minio: props.domains.s3, console: props.domains.console },
+      features: domains ? {
+        bucketDns: domains.bucketDns,
+        domains: { minio: domains.s3 === undefined ? undefined : [...domains.s3], console: domains.console },
       } : undefined,
-      env: nonEmpty(env),
       kes: this.encryption?.kes,
       additionalVolumes: this.encryption?.volumes,
       additionalVolumeMounts: this.encryption?.volumeMounts,
@@ -231,6 +317,35 @@ export class MinioTenant extends Construct {
       podManagementPolicy: 'Parallel',
     };
   }
+
+  private renderSpec(): TenantSpec {
+    const env = [...this.env.values(), ...this.encryption?.env ?? []].sort((a, b) => a.name.localeCompare(b.name));
+    return {
+      ...this.fixedSpec,
+      pools: this.pools.map((pool) => renderPool(this.name, pool)),
+      externalCaCertSecret: nonEmpty(this.trustedCas.map((s) => ({ name: s.name, type: s.type.value }))),
+      env: nonEmpty(env),
+    };
+  }
+}
+
+/** The Service settings of an exposure, validated as the operator will copy them onto the Service. */
+function exposureMetadata(scope: Construct, exposure: ServiceExposure, port: number, field: string): { isLoadBalancer: boolean; metadata: ServiceMetadataSettings } {
+  const metadata = exposure.metadataFor(scope, [port], field);
+  requireLabels(scope, `${field}.labels`, metadata.labels);
+  requireAnnotations(scope, `${field}.annotations`, metadata.annotations);
+  return { isLoadBalancer: exposure.isLoadBalancer, metadata };
+}
+
+/** A copy of the pool's options, so that changing the caller's object later does not change the output. */
+function copyPool(pool: TenantPoolOptions): TenantPoolOptions {
+  return {
+    ...pool,
+    nodeSelector: pool.nodeSelector && { ...pool.nodeSelector },
+    tolerations: pool.tolerations?.map((toleration) => ({ ...toleration })),
+    labels: pool.labels && { ...pool.labels },
+    annotations: pool.annotations && { ...pool.annotations },
+  };
 }
 
 function nonEmpty<T>(items: T[]): T[] | undefined {

@@ -3,6 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { IConstruct } from 'constructs';
 import { reject } from '../core/errors';
 import { requireDnsLabel } from '../core/names';
+import { qualifiedNameProblem, requireAnnotations, requireLabels } from '../core/object-metadata';
 import { validateResources } from '../core/resources';
 import { hasDivisibleSetSize, possibleErasureSetSizes } from './erasure-layout';
 import { TenantPoolOptions, TolerationOperator } from './tenant-pool';
@@ -30,7 +31,12 @@ export function validatePool(scope: IConstruct, field: string, tenantName: strin
   validateCounts(scope, field, pool);
   validateVolumes(scope, field, pool);
   validateResources(scope, `${field}.resources`, pool.resources);
+  validatePodMetadata(scope, field, pool);
   for (const [i, toleration] of (pool.tolerations ?? []).entries()) {
+    if (toleration.key !== undefined && qualifiedNameProblem(toleration.key) !== undefined) {
+      reject(scope, `${field}.tolerations[${i}].key`, toleration.key, `is not a valid taint key: it ${qualifiedNameProblem(toleration.key)}`,
+        'use the key of the taint, e.g. dedicated or example.com/dedicated');
+    }
     if (toleration.operator === TolerationOperator.EXISTS && toleration.value !== undefined) {
       reject(scope, `${field}.tolerations[${i}].value`, toleration.value, 'must be empty with operator Exists',
         'drop the value, or use TolerationOperator.EQUAL');
@@ -92,5 +98,20 @@ function validateVolumes(scope: IConstruct, field: string, pool: TenantPoolOptio
   if (AZURE_DISK_CLASSES.test(storageClass ?? 'managed-csi-premium') && !SINGLE_NODE_MODES.includes(mode)) {
     reject(scope, `${field}.accessMode`, mode, `is not supported by Azure Disk storage class '${storageClass ?? 'managed-csi-premium'}'`,
       'use ReadWriteOnce (each MinIO server owns its drives)');
+  }
+}
+
+/** Operator labels on pool pods (minio/operator pkg/apis/minio.min.io/v2/constants.go): the operator overwrites them. */
+const OPERATOR_LABEL_PREFIX = 'v1.min.io/';
+
+/** Labels, annotations and the node selector land on the pool's pods and StatefulSet: the API server's rules apply. */
+function validatePodMetadata(scope: IConstruct, field: string, pool: TenantPoolOptions): void {
+  requireLabels(scope, `${field}.labels`, pool.labels);
+  requireAnnotations(scope, `${field}.annotations`, pool.annotations);
+  requireLabels(scope, `${field}.nodeSelector`, pool.nodeSelector);
+  const reserved = Object.keys(pool.labels ?? {}).find((key) => key.startsWith(OPERATOR_LABEL_PREFIX));
+  if (reserved !== undefined) {
+    reject(scope, `${field}.labels['${reserved}']`, reserved, 'is a label the MinIO Operator sets on pool pods itself',
+      'choose a key outside v1.min.io/');
   }
 }

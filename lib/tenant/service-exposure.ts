@@ -16,7 +16,17 @@ export interface LoadBalancerExposureOptions {
   readonly annotations?: Record<string, string>;
   /** Labels for the Service. @default - none */
   readonly labels?: Record<string, string>;
+  /**
+   * Accept connections from the whole internet. Required: on AKS a LoadBalancer Service without the internal
+   * annotation gets a public IP, and this exposure has no way to say who may connect.
+   *
+   * @default false (refused)
+   */
+  readonly allowFromAnywhere?: boolean;
 }
+
+/** Annotations cloud-provider-azure reads; only the typed Azure load balancer options may write them. */
+const CLOUD_PROVIDER_ANNOTATION_PREFIX = 'service.beta.kubernetes.io/';
 
 /**
  * How a tenant Service (S3 or console) is reached. The operator creates these Services; the tenant decides only
@@ -28,9 +38,27 @@ export class ServiceExposure {
     return new ServiceExposure(false, () => ({ annotations: {}, labels: {} }));
   }
 
-  /** A LoadBalancer Service with the given annotations and labels. */
+  /**
+   * A public LoadBalancer Service open to the internet, with the given annotations and labels. On AKS, prefer
+   * `azureLoadBalancer()`: an internal load balancer, or a public one that lists who may connect.
+   */
   public static loadBalancer(options: LoadBalancerExposureOptions = {}): ServiceExposure {
-    return new ServiceExposure(true, () => ({ annotations: { ...options.annotations }, labels: { ...options.labels } }));
+    const annotations = { ...options.annotations };
+    const labels = { ...options.labels };
+    return new ServiceExposure(true, (scope, _ports, field) => {
+      const azureKey = Object.keys(annotations).find((key) => key.startsWith(CLOUD_PROVIDER_ANNOTATION_PREFIX));
+      if (azureKey !== undefined) {
+        reject(scope, `${field}.annotations['${azureKey}']`, annotations[azureKey],
+          'would bypass the checks of the Azure load balancer options',
+          'use ServiceExposure.azureLoadBalancer(AzureLoadBalancer.internal({...}) or AzureLoadBalancer.public({...}))');
+      }
+      if (options.allowFromAnywhere !== true) {
+        reject(scope, `${field}.allowFromAnywhere`, options.allowFromAnywhere,
+          'must be true: on AKS a LoadBalancer Service is public unless annotated internal, and this exposure cannot say who may connect',
+          'use ServiceExposure.azureLoadBalancer(AzureLoadBalancer.internal({...})) or AzureLoadBalancer.public({ allowedIpRanges }), or set allowFromAnywhere: true to serve the internet on purpose');
+      }
+      return { annotations, labels };
+    });
   }
 
   /**
@@ -43,6 +71,7 @@ export class ServiceExposure {
    * @param labels extra Service labels
    */
   public static azureLoadBalancer(loadBalancer: AzureLoadBalancer, labels: Record<string, string> = {}): ServiceExposure {
+    const ownLabels = { ...labels };
     return new ServiceExposure(true, (scope, ports, field) => {
       const rendered = loadBalancer.render(scope, ports, field);
       if (rendered.loadBalancerSourceRanges !== undefined) {
@@ -50,7 +79,7 @@ export class ServiceExposure {
           'cannot be applied to the Services the MinIO Operator creates',
           'use allowedIpRanges, which becomes an annotation');
       }
-      return { annotations: rendered.annotations, labels: { ...labels } };
+      return { annotations: rendered.annotations, labels: ownLabels };
     });
   }
 

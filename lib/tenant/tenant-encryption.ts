@@ -8,6 +8,7 @@ import type { MinioKmsCluster } from '../kms/minio-kms-cluster';
 import { SecretKeyReference } from '../kms/secret-key-reference';
 import { TlsCertificate } from '../tls/certificate';
 import { poolContainerSecurityContext, poolPodSecurityContext } from './pod-security';
+import { SecretSetting } from './secret-setting';
 import { CertificateSecretReference, CertificateSecretType } from './tenant-tls';
 
 /** Options of {@link TenantEncryption.kms}. */
@@ -18,8 +19,12 @@ export interface KmsEncryptionOptions {
   readonly enclave: string;
   /** The default SSE key in that enclave (MINIO_KMS_SSE_KEY). */
   readonly defaultKey: string;
-  /** The Secret key, in the tenant's namespace, holding the tenant's KMS API key (MINIO_KMS_API_KEY). */
-  readonly apiKey: SecretKeyReference;
+  /**
+   * The tenant's KMS API key (MINIO_KMS_API_KEY, a `k1:` key), which reaches MinIO through the configuration
+   * Secret's config.env: `SecretSetting.fromKeyVault('<Key Vault secret>')` with a TenantConfigurationSecret, or
+   * `SecretSetting.inConfigurationSecret()` when your own config.env carries the line.
+   */
+  readonly apiKey: SecretSetting;
   /**
    * The KMS CA for MinIO to trust, as a Secret in the tenant's namespace.
    *
@@ -58,9 +63,18 @@ export interface StaticKeyOptions {
 export interface TenantEncryptionSpec {
   readonly env: TenantSpecEnv[];
   readonly trustedCas: CertificateSecretReference[];
+  /** Secret settings the mode needs in config.env, with the field that configures each. */
+  readonly secretEnv?: EncryptionSecretSetting[];
   readonly kes?: TenantSpecKes;
   readonly volumes?: TenantSpecAdditionalVolumes[];
   readonly volumeMounts?: TenantSpecAdditionalVolumeMounts[];
+}
+
+/** A secret setting of an encryption mode. @internal */
+export interface EncryptionSecretSetting {
+  readonly name: string;
+  readonly setting: SecretSetting;
+  readonly field: string;
 }
 
 /** The tenant the encryption applies to. @internal */
@@ -108,16 +122,19 @@ class KmsClusterEncryption extends TenantEncryption {
     const { cluster, enclave, defaultKey, apiKey } = this.options;
     requireKmsName(scope, 'encryption.enclave', enclave);
     requireKmsName(scope, 'encryption.defaultKey', defaultKey);
-    requireDnsSubdomain(scope, 'encryption.apiKey.secretName', apiKey.secretName);
+    if (!(apiKey instanceof SecretSetting)) {
+      reject(scope, 'encryption.apiKey', apiKey, 'must be a SecretSetting',
+        'the operator passes Secret references in env to MinIO as empty strings: use SecretSetting.fromKeyVault(...) or SecretSetting.inConfigurationSecret()');
+    }
     cluster.allowClients(tenant.namespace, { 'v1.min.io/tenant': tenant.name });
     return {
       env: [
-        { name: 'MINIO_KMS_API_KEY', valueFrom: { secretKeyRef: { name: apiKey.secretName, key: apiKey.key } } },
         { name: 'MINIO_KMS_ENCLAVE', value: enclave },
         { name: 'MINIO_KMS_SERVER', value: cluster.nodeEndpoints.join(',') },
         { name: 'MINIO_KMS_SSE_KEY', value: defaultKey },
       ],
       trustedCas: [this.options.caSecret ?? this.kmsCa(scope, tenant)],
+      secretEnv: [{ name: 'MINIO_KMS_API_KEY', setting: apiKey, field: 'encryption.apiKey' }],
     };
   }
 

@@ -1,6 +1,7 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { TENANT_LABEL } from './tenant-labels';
+import { claimObjectIdentity } from '../core/unique-objects';
 
 /** The S3 API (and internode) port of MinIO server pods. */
 export const MINIO_PORT = 9000;
@@ -23,7 +24,7 @@ export interface TenantNetworkPolicyProps {
 export class TenantNetworkPolicy extends Construct {
   public constructor(scope: Construct, id: string, props: TenantNetworkPolicyProps) {
     super(scope, id);
-    new k8s.KubeNetworkPolicy(this, 'Resource', {
+    const policy = new k8s.KubeNetworkPolicy(this, 'Resource', {
       metadata: { name: `${props.tenantName}-minio`, namespace: props.namespace },
       spec: {
         podSelector: { matchLabels: { [TENANT_LABEL]: props.tenantName } },
@@ -40,5 +41,6 @@ export class TenantNetworkPolicy extends Construct {
         ],
       },
     });
+    claimObjectIdentity(this, policy);
   }
 }

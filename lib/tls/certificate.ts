@@ -21,6 +21,7 @@ import {
   requireDurationAtLeast,
   requireRenewBeforeShorter,
 } from './validity';
+import { claimObjectIdentity } from '../core/unique-objects';
 
 /** Lifetime of a certificate from a non-ACME issuer when none is given: cert-manager's own default. */
 export const DEFAULT_CERTIFICATE_DURATION = Duration.days(90);
@@ -175,6 +176,7 @@ export class TlsCertificate extends Construct {
         usages: usagesFor(keyAlgorithm, props.clientAuth ?? false),
       },
     });
+    claimObjectIdentity(this, this.resource);
   }
 }
 

@@ -24,8 +24,10 @@ export interface TenantNamingInput {
 /**
  * The DNS names a MinIO Tenant's server certificate must carry for the operator and the pods to reach it:
  * the S3 Service `minio` (short, `.svc` and fully qualified), every pod behind the headless Service
- * `<tenant>-hl`, and the bucket-DNS style names under `minio`. Then `extraDomains`, with duplicates dropped
- * and the order kept, so the list is stable across synths.
+ * `<tenant>-hl`, and the bucket-DNS names `<bucket>.<ns>.svc.<domain>`, the same names the operator puts in its
+ * own certificates (minio/operator pkg/apis/minio.min.io/v2/helper.go: AllMinIOHosts; names.go:
+ * MinIOBucketBaseWildcardDomain). Then `extraDomains`, with duplicates dropped and the order kept, so the list is
+ * stable across synths.
  *
  * Throws a {@link ConfigurationError} naming the bad input.
  *
@@ -56,8 +58,7 @@ export function tenantServiceDnsNames(tenantName: string, namespace: string, clu
     `minio.${namespace}.svc`,
     `minio.${svc}`,
     `*.${tenantName}-hl.${svc}`,
-    `*.minio.${svc}`,
-    `*.${tenantName}.minio.${svc}`,
+    `*.${svc}`,
   ];
 }
 

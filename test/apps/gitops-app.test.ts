@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { renderMinioEnvironment } from '../support/operator-rendering';
 import { validateManifests } from '../support/strict-validator';
 
 const root = join(__dirname, '..', '..');
@@ -23,6 +24,19 @@ describe('the GitOps example app', () => {
   test('writes manifests that the strict validator accepts with 0 errors', () => {
     expect(Object.keys(first.files)).toEqual(['minio-ca.k8s.yaml', 'minio-kms.k8s.yaml', 'minio-production.k8s.yaml']);
     expect(validateManifests(manifests)).toEqual([]);
+  });
+
+  test('the production tenant starts with every variable MinIO needs, from sources MinIO reads', () => {
+    const keyVault = {
+      'minio-production-root-user': 'admin',
+      'minio-production-root-password': 'correct horse battery staple',
+      'minio-production-kms-api-key': 'k1:AqwjUvaWEE9O83quGOkiO_2D1x37Za9gE4L5UHdq0Ag',
+    };
+    const minio = renderMinioEnvironment(manifests, 'production', keyVault);
+    for (const name of ['MINIO_ROOT_USER', 'MINIO_ROOT_PASSWORD', 'MINIO_KMS_SERVER', 'MINIO_KMS_ENCLAVE', 'MINIO_KMS_SSE_KEY', 'MINIO_KMS_API_KEY']) {
+      expect([name, minio.get(name)?.value ?? '']).toEqual([name, expect.stringMatching(/./)]);
+    }
+    expect(minio.get('MINIO_KMS_API_KEY')?.source).toBe('config.env');
   });
 
   test('is deterministic: a second synth gives byte-identical files', () => {

@@ -6,6 +6,7 @@ import { KeyVaultSecretProviderClass } from '../../lib/secrets/key-vault-secret-
 import { KeyVaultSecretStore } from '../../lib/secrets/key-vault-secret-store';
 import { assertUsableAsTenantConfiguration } from '../../lib/secrets/tenant-configuration';
 import { TenantConfigurationSecret, TenantConfigurationSecretProps } from '../../lib/secrets/tenant-configuration-secret';
+import { fillConfigEnvTemplate, parseEnvFileLikeMinio, parseConfigEnvLikeOperator } from '../support/operator-rendering';
 import { expectValidManifests } from '../support/strict-validator';
 
 const CLIENT_ID = '0b9e5e1c-6d0e-4c43-9a3e-2f1f4b7b8c11';
@@ -40,31 +41,6 @@ function rendered(f: Fixture): any {
   const manifests = Testing.synth(f.chart);
   expectValidManifests(manifests);
   return manifests.find(m => m.kind === 'ExternalSecret');
-}
-
-/** Fills the template the way External Secrets would for well-formed values, without the line-break guard. */
-function fill(template: string, values: Record<string, string>): string {
-  const [guard, ...rest] = template.split('\n');
-  expect(guard).toMatch(/^\{\{ range \$name, \$value := \. \}\}.*\{\{ fail .*\{\{ end -\}\}$/);
-  return rest.join('\n').replace(/\{\{ trimSuffix "\\n" \.([A-Za-z_][A-Za-z0-9_]*) \}\}/g,
-    (_, name: string) => values[name].replace(/\n$/, ''));
-}
-
-/** Reads config.env the way MinIO does: `export` lines, split at the first '=', outer quotes stripped. */
-function parseLikeMinio(configEnv: string): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const raw of configEnv.split('\n')) {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#')) continue;
-    const entry = line.replace(/^export/, '').trim();
-    const eq = entry.indexOf('=');
-    let value = entry.slice(eq + 1);
-    if (value.length >= 2 && (value[0] === '"' || value[0] === '\'') && value[value.length - 1] === value[0]) {
-      value = value.slice(1, -1);
-    }
-    result[entry.slice(0, eq)] = value;
-  }
-  return result;
 }
 
 describe('TenantConfigurationSecret', () => {
@@ -109,24 +85,35 @@ describe('TenantConfigurationSecret', () => {
     ]);
   });
 
-  test('values come out of MinIO\'s parser exactly as stored in Key Vault', () => {
+  test('values come out of the operator\'s and MinIO\'s parsers exactly as stored in Key Vault', () => {
     const values = {
       MINIO_ROOT_USER: 'admin\n',
-      MINIO_ROOT_PASSWORD: 'p"a\'s s$(w)o`r\\d="',
+      MINIO_ROOT_PASSWORD: ' p"a\'s s$(w)o`r\\d="x ',
       MINIO_IDENTITY_OPENID_CLIENT_SECRET: '',
     };
     const template = renderConfigEnvTemplate(Object.keys(values));
-    expect(parseLikeMinio(fill(template, values))).toEqual({
+    const operatorView = parseConfigEnvLikeOperator(fillConfigEnvTemplate(template, values));
+    const file = [...operatorView].map(([name, value]) => `export ${name}="${value}"\n`).join('');
+    expect(Object.fromEntries(parseEnvFileLikeMinio(file))).toEqual({
       MINIO_ROOT_USER: 'admin',
-      MINIO_ROOT_PASSWORD: 'p"a\'s s$(w)o`r\\d="',
+      MINIO_ROOT_PASSWORD: ' p"a\'s s$(w)o`r\\d="x ',
       MINIO_IDENTITY_OPENID_CLIENT_SECRET: '',
     });
   });
 
-  test('the template fails on values with an inner line break', () => {
+  test('the template fails on values with an inner line break or a surrounding double quote', () => {
     const template = renderConfigEnvTemplate(['MINIO_ROOT_USER']);
-    expect(template.split('\n')[0]).toBe('{{ range $name, $value := . }}{{ if contains "\\n" (trimSuffix "\\n" $value) }}'
-      + '{{ fail (printf "%s holds a line break, which config.env cannot carry" $name) }}{{ end }}{{ end -}}');
+    expect(template.split('\n')[0]).toBe('{{ range $name, $value := . }}{{ $v := trimSuffix "\\n" $value }}'
+      + '{{ if contains "\\n" $v }}{{ fail (printf "%s holds a line break, which config.env cannot carry" $name) }}{{ end }}'
+      + '{{ if or (hasPrefix "\\"" $v) (hasSuffix "\\"" $v) }}'
+      + '{{ fail (printf "%s starts or ends with a double quote, which the MinIO Operator strips from config.env values" $name) }}'
+      + '{{ end }}{{ end -}}');
+    expect(() => fillConfigEnvTemplate(template, { MINIO_ROOT_USER: 'ad\nmin' })).toThrow(/MINIO_ROOT_USER holds a line break/);
+    expect(() => fillConfigEnvTemplate(template, { MINIO_ROOT_USER: 'admin"' })).toThrow(/MINIO_ROOT_USER starts or ends with a double quote/);
+  });
+
+  test('a value ending in a double quote would lose it in the operator, which is why the template refuses it', () => {
+    expect(parseConfigEnvLikeOperator('export MINIO_ROOT_PASSWORD="secret""\n').get('MINIO_ROOT_PASSWORD')).toBe('secret');
   });
 
   test('is accepted as a Tenant configuration', () => {

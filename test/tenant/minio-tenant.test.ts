@@ -107,8 +107,14 @@ describe('MinioTenant defaults', () => {
     ]);
   });
 
-  test('creates no PodDisruptionBudget, which the operator owns per pool', () => {
-    expect(manifests.filter((m) => m.kind === 'PodDisruptionBudget')).toEqual([]);
+  test('adds a PodDisruptionBudget per pool, which operator v7 no longer creates', () => {
+    expect(manifests.filter((m) => m.kind === 'PodDisruptionBudget')).toEqual([{
+      apiVersion: 'policy/v1',
+      kind: 'PodDisruptionBudget',
+      metadata: { name: 'store-pool-0', namespace: 'objects' },
+      // 16 drives in one set, parity 4, write quorum 12: each server holds 4 drives of the set, so one may be down.
+      spec: { maxUnavailable: 1, selector: { matchLabels: { 'v1.min.io/tenant': 'store', 'v1.min.io/pool': 'pool-0' } } },
+    }]);
   });
 });
 
@@ -146,9 +152,9 @@ describe('MinioTenant options', () => {
     expect(() => CertificateSecretType.fromValue('kubernetes.io/ssh-auth')).toThrow(/certificate secret type 'kubernetes.io\/ssh-auth' is not one the operator reads/);
   });
 
-  test('a LoadBalancer exposure sets the service type and metadata', () => {
+  test('a LoadBalancer exposure open to the internet on purpose sets the service type and metadata', () => {
     const { chart } = tenantChart({
-      s3Exposure: ServiceExposure.loadBalancer({ annotations: { 'b': '2', 'a': '1' }, labels: { tier: 'edge' } }),
+      s3Exposure: ServiceExposure.loadBalancer({ annotations: { 'b': '2', 'a': '1' }, labels: { tier: 'edge' }, allowFromAnywhere: true }),
     });
     const manifests = Testing.synth(chart);
     expectValidManifests(manifests);
@@ -176,25 +182,23 @@ describe('MinioTenant options', () => {
 
   test('an Azure load balancer validates per-port probes against the S3 service port', () => {
     const lb = AzureLoadBalancer.internal({ healthProbe: { ports: [{ port: 9000, protocol: HealthProbeProtocol.TCP }] } });
-    const { chart } = tenantChart({ s3Exposure: ServiceExposure.azureLoadBalancer(lb) });
-    expect(() => Testing.synth(chart)).toThrow(/test\/store: s3Exposure\.healthProbe\.ports\[0\]\.port .*9000/);
+    expect(() => tenantChart({ s3Exposure: ServiceExposure.azureLoadBalancer(lb) }))
+      .toThrow(/test\/store: s3Exposure\.healthProbe\.ports\[0\]\.port .*9000/);
   });
 
   test('source ranges cannot reach the Services the operator creates', () => {
     const lb = AzureLoadBalancer.internal({ sourceRanges: ['10.0.0.0/8'] });
-    const { chart } = tenantChart({ consoleExposure: ServiceExposure.azureLoadBalancer(lb) });
-    expect(() => Testing.synth(chart))
+    expect(() => tenantChart({ consoleExposure: ServiceExposure.azureLoadBalancer(lb) }))
       .toThrow(/test\/store: consoleExposure\.sourceRanges cannot be applied to the Services the MinIO Operator creates \(received \["10.0.0.0\/8"\]\): use allowedIpRanges/);
   });
 
-  test('extra env is sorted, and secrets are references', () => {
+  test('extra env is sorted and literal', () => {
     const { chart, tenant } = tenantChart({ env: { MINIO_BROWSER: kplus.EnvValue.fromValue('on') } });
-    const secret = kplus.Secret.fromSecretName(chart, 'Webhook', 'audit-token');
-    tenant.addEnv('MINIO_AUDIT_WEBHOOK_AUTH_TOKEN', kplus.EnvValue.fromSecretValue({ secret, key: 'token' }));
+    tenant.addEnv('MINIO_AUDIT_WEBHOOK_ENABLE', kplus.EnvValue.fromValue('on'));
     const manifests = Testing.synth(chart);
     expectValidManifests(manifests);
     expect(tenantOf(manifests).spec.env).toEqual([
-      { name: 'MINIO_AUDIT_WEBHOOK_AUTH_TOKEN', valueFrom: { secretKeyRef: { name: 'audit-token', key: 'token' } } },
+      { name: 'MINIO_AUDIT_WEBHOOK_ENABLE', value: 'on' },
       { name: 'MINIO_BROWSER', value: 'on' },
     ]);
   });
@@ -231,7 +235,7 @@ describe('MinioTenant options', () => {
 
   test('the network policy can be left out', () => {
     const { chart } = tenantChart({ networkPolicy: false });
-    expect(Testing.synth(chart).map((m) => m.kind)).toEqual(['Tenant']);
+    expect(Testing.synth(chart).map((m) => m.kind)).toEqual(['PodDisruptionBudget', 'Tenant']);
   });
 });
 

@@ -30,7 +30,7 @@ describe('MinioTenant configuration from Key Vault', () => {
     const manifests = Testing.synth(chart);
     expectValidManifests(manifests);
     expect(tenantOf(manifests).spec.configuration).toEqual({ name: configuration.secretName });
-    expect(manifests.map((m) => m.kind)).toEqual(['NetworkPolicy', 'ServiceAccount', 'SecretStore', 'ExternalSecret', 'Tenant']);
+    expect(manifests.map((m) => m.kind)).toEqual(['NetworkPolicy', 'ServiceAccount', 'SecretStore', 'ExternalSecret', 'PodDisruptionBudget', 'Tenant']);
   });
 
   test('a TenantConfigurationSecret in another namespace is refused', () => {

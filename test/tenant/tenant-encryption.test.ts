@@ -5,20 +5,102 @@ import {
   CertificateSecretType,
   GitOpsChart,
   HsmKeySource,
+  KeyVaultSecretStore,
   KmsTls,
   MinioKmsCluster,
   MinioTenant,
+  SecretSetting,
+  TenantConfigurationSecret,
   TenantEncryption,
   WorkloadIdentityServiceAccount,
 } from '../../lib';
+import { mountedSecretFile, renderMinioEnvironment } from '../support/operator-rendering';
 import { expectValidManifests } from '../support/strict-validator';
 import { ADMIN_IDENTITY, find, IMAGE, kmsChart } from '../kms/kms-fixtures';
 import { tenantChart, tenantOf, VALID_POOL } from './tenant-fixtures';
 
-const API_KEY = { secretName: 'store-kms', key: 'api-key' };
+/** The tenant's own config.env carries the key (an existing Secret the library does not render). */
+const API_KEY = SecretSetting.inConfigurationSecret();
+/** What Key Vault holds in the tests that render config.env. */
+const KEY_VAULT = {
+  'store-root-user': 'admin',
+  'store-root-password': 'correct horse battery staple',
+  'store-kms-api-key': 'k1:AqwjUvaWEE9O83quGOkiO_2D1x37Za9gE4L5UHdq0Ag',
+};
+
+/** A TenantConfigurationSecret `store-config` in `chart`'s namespace `namespace`, reading Key Vault. */
+function configurationSecret(chart: GitOpsChart, namespace: string): TenantConfigurationSecret {
+  const reader = new WorkloadIdentityServiceAccount(chart, 'Reader', {
+    name: 'vault-reader', namespace, clientId: '11111111-2222-3333-4444-555555555555', tenantId: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee',
+  });
+  const store = new KeyVaultSecretStore(chart, 'Vault', { name: 'vault', vaultUrl: 'https://contoso.vault.azure.net', identity: reader });
+  return new TenantConfigurationSecret(chart, 'Configuration', {
+    name: 'store-config', store, rootUser: 'store-root-user', rootPassword: 'store-root-password',
+  });
+}
+
+/** Every variable MinIO needs for a minkms-encrypted tenant, with a non-empty value from a source it reads. */
+const KMS_VARIABLES = ['MINIO_ROOT_USER', 'MINIO_ROOT_PASSWORD', 'MINIO_KMS_SERVER', 'MINIO_KMS_ENCLAVE', 'MINIO_KMS_SSE_KEY', 'MINIO_KMS_API_KEY'];
 
 describe('TenantEncryption.kms', () => {
-  test('in the KMS namespace: every node, enclave, key, API key by reference, and the CA trusted', () => {
+  test('the API key reaches MinIO through config.env, with every other variable MinIO needs', () => {
+    const { chart, cluster } = kmsChart();
+    const configuration = configurationSecret(chart, 'minio-kms');
+    new MinioTenant(chart, 'store', {
+      configuration,
+      pools: [VALID_POOL],
+      encryption: TenantEncryption.kms({
+        cluster, enclave: 'lake', defaultKey: 'lake-default', apiKey: SecretSetting.fromKeyVault('store-kms-api-key'),
+      }),
+    });
+    const manifests = Testing.synth(chart);
+    expectValidManifests(manifests);
+    const minio = renderMinioEnvironment(manifests, 'store', KEY_VAULT);
+    for (const name of KMS_VARIABLES) expect([name, minio.get(name)?.value]).toEqual([name, expect.stringMatching(/./)]);
+    expect(minio.get('MINIO_KMS_API_KEY')).toEqual({ value: KEY_VAULT['store-kms-api-key'], source: 'config.env' });
+    expect(find(manifests, 'ExternalSecret', 'store-config').spec.data).toContainEqual({
+      secretKey: 'MINIO_KMS_API_KEY', remoteRef: { key: 'store-kms-api-key' },
+    });
+    // Nothing refers to a Secret from spec.env: the operator would hand MinIO an empty string.
+    expect(tenantOf(manifests).spec.env.filter((e: any) => e.valueFrom !== undefined)).toEqual([]);
+    expect(JSON.stringify(manifests)).not.toMatch(/k1:|hsm:aes256:/);
+  });
+
+  test('the operator rendering shows a Secret reference in spec.env as the empty string MinIO would get', () => {
+    const minio = renderMinioEnvironment([{
+      kind: 'Tenant', metadata: { name: 't', namespace: 'n' },
+      spec: { configuration: { name: 'c' }, env: [{ name: 'MINIO_KMS_API_KEY', valueFrom: { secretKeyRef: { name: 's', key: 'k' } } }] },
+    }], 't', {}, 'export MINIO_ROOT_USER="admin"\n');
+    expect(minio.get('MINIO_KMS_API_KEY')).toEqual({ value: '', source: 'spec.env' });
+  });
+
+  test('an API key from Key Vault needs a configuration the library renders', () => {
+    const { chart, cluster } = kmsChart();
+    expect(() => new MinioTenant(chart, 'store', {
+      configuration: { name: 'store-config' },
+      pools: [VALID_POOL],
+      encryption: TenantEncryption.kms({ cluster, enclave: 'lake', defaultKey: 'k', apiKey: SecretSetting.fromKeyVault('store-kms-api-key') }),
+    })).toThrow(/test\/store: encryption\.apiKey cannot reach MinIO: the tenant's configuration 'store-config' is an existing Secret .* cannot add MINIO_KMS_API_KEY \(received 'store-kms-api-key'\): pass a TenantConfigurationSecret/);
+  });
+
+  test('an API key promised in a TenantConfigurationSecret that does not render it is refused', () => {
+    const { chart, cluster } = kmsChart();
+    const configuration = configurationSecret(chart, 'minio-kms');
+    expect(() => new MinioTenant(chart, 'store', {
+      configuration, pools: [VALID_POOL],
+      encryption: TenantEncryption.kms({ cluster, enclave: 'lake', defaultKey: 'k', apiKey: SecretSetting.inConfigurationSecret() }),
+    })).toThrow(/encryption\.apiKey cannot reach MinIO: TenantConfigurationSecret 'store-config' renders config\.env without MINIO_KMS_API_KEY/);
+  });
+
+  test('a Secret key reference as the API key (the old wiring) is refused', () => {
+    const { chart, cluster } = kmsChart();
+    expect(() => new MinioTenant(chart, 'store', {
+      configuration: { name: 'c' }, pools: [VALID_POOL],
+      encryption: TenantEncryption.kms({ cluster, enclave: 'lake', defaultKey: 'k', apiKey: { secretName: 's', key: 'k' } as any }),
+    })).toThrow(/encryption\.apiKey must be a SecretSetting .*Secret references in env to MinIO as empty strings/);
+  });
+
+  test('in the KMS namespace: every node, enclave and key in env, and the CA trusted', () => {
     const { chart, cluster } = kmsChart();
     new MinioTenant(chart, 'store', {
       configuration: { name: 'store-config' },
@@ -29,7 +111,6 @@ describe('TenantEncryption.kms', () => {
     expectValidManifests(manifests);
     const spec = tenantOf(manifests).spec;
     expect(spec.env).toEqual([
-      { name: 'MINIO_KMS_API_KEY', valueFrom: { secretKeyRef: { name: 'store-kms', key: 'api-key' } } },
       { name: 'MINIO_KMS_ENCLAVE', value: 'lake' },
       { name: 'MINIO_KMS_SERVER', value: [0, 1, 2].map((i) => `https://kms-${i}.kms-hl.minio-kms.svc.cluster.local:7373`).join(',') },
       { name: 'MINIO_KMS_SSE_KEY', value: 'lake-default' },
@@ -77,7 +158,7 @@ describe('TenantEncryption.kms', () => {
   test('a KMS CA that cannot reach the tenant namespace is refused', () => {
     const chart = new GitOpsChart(Testing.app(), 'x', { namespace: 'minio-kms' });
     const cluster = new MinioKmsCluster(chart, 'kms', {
-      image: IMAGE, hsmKey: HsmKeySource.fromSecret('h'), adminIdentity: ADMIN_IDENTITY, adminApiKey: API_KEY,
+      image: IMAGE, hsmKey: HsmKeySource.fromSecret('h'), adminIdentity: ADMIN_IDENTITY, adminApiKey: { secretName: 'kms-admin', key: 'api-key' },
       tls: KmsTls.fromIssuer(CertificateIssuer.fromIssuerName('local-ca', { namespace: 'minio-kms' })),
     });
     expect(() => new MinioTenant(chart, 'store', {
@@ -97,7 +178,7 @@ describe('TenantEncryption.kms', () => {
 
 describe('TenantEncryption.kesWithKeyVault', () => {
   test('runs KES under the workload identity with its config Secret and key', () => {
-    const { chart } = tenantChart();
+    const chart = new GitOpsChart(Testing.app(), 'test', { namespace: 'objects' });
     const identity = new WorkloadIdentityServiceAccount(chart, 'Kes', {
       name: 'store-kes', namespace: 'objects', clientId: '11111111-2222-3333-4444-555555555555',
     });
@@ -123,13 +204,13 @@ describe('TenantEncryption.kesWithKeyVault', () => {
   });
 
   test('an unpinned KES image and an identity in another namespace are refused', () => {
-    const { chart } = tenantChart();
+    const chart = new GitOpsChart(Testing.app(), 'test', { namespace: 'objects' });
     const identity = new WorkloadIdentityServiceAccount(chart, 'Kes', { name: 'kes', namespace: 'elsewhere', clientId: '11111111-2222-3333-4444-555555555555' });
     const options = { configSecretName: 'c', keyName: 'k', identity };
     expect(() => new MinioTenant(chart, 'a', {
       configuration: { name: 'c' }, pools: [VALID_POOL], encryption: TenantEncryption.kesWithKeyVault({ ...options, image: 'quay.io/minio/kes:latest' }),
     })).toThrow(/test\/a: encryption\.image must be pinned to a tag or digest \(received 'quay.io\/minio\/kes:latest'\)/);
-    expect(() => new MinioTenant(chart, 'b', {
+    expect(() => new MinioTenant(new GitOpsChart(Testing.app(), 'test', { namespace: 'objects' }), 'b', {
       configuration: { name: 'c' }, pools: [VALID_POOL], encryption: TenantEncryption.kesWithKeyVault({ ...options, image: 'quay.io/minio/kes:2025-03-12T09-35-18Z' }),
     })).toThrow(/test\/b: encryption\.identity must be a ServiceAccount in the tenant's namespace 'objects' \(received 'elsewhere'\)/);
   });
@@ -141,6 +222,9 @@ describe('TenantEncryption.staticKey', () => {
     const manifests = Testing.synth(chart);
     expectValidManifests(manifests);
     const spec = tenantOf(manifests).spec;
+    const minio = renderMinioEnvironment(manifests, 'store', {}, 'export MINIO_ROOT_USER="a"\nexport MINIO_ROOT_PASSWORD="b"\n');
+    const path = minio.get('MINIO_KMS_SECRET_KEY_FILE')!.value;
+    expect(mountedSecretFile(tenantOf(manifests), path)).toEqual({ secretName: 'store-sse', key: 'key' });
     expect(spec.env).toEqual([{ name: 'MINIO_KMS_SECRET_KEY_FILE', value: '/etc/minio/kms/secret-key' }]);
     expect(spec.additionalVolumes).toEqual([{ name: 'kms-secret-key', secret: { secretName: 'store-sse', items: [{ key: 'key', path: 'secret-key' }] } }]);
     expect(spec.additionalVolumeMounts).toEqual([{ name: 'kms-secret-key', mountPath: '/etc/minio/kms', readOnly: true }]);

@@ -104,7 +104,7 @@ describe('MinioTenant rejects what the operator, MinIO or the API server would r
   });
 
   test('a tenant name that is not a DNS label', () => {
-    expect(() => tenantChart({ name: 'My.Tenant' })).toThrow(/test\/store: name must be a DNS-1123 label of at most 55 characters \(received 'My.Tenant'\)/);
+    expect(() => tenantChart({ name: 'My.Tenant' })).toThrow(/test\/store: name must be a DNS-1035 label of at most 55 characters.* \(received 'My.Tenant'\)/);
   });
 
   test('a tenant without a namespace', () => {
@@ -114,13 +114,12 @@ describe('MinioTenant rejects what the operator, MinIO or the API server would r
   });
 
   test('an unpinned image', () => {
-    const { chart } = tenantChart({ image: MinioImage.release('latest') });
-    expect(() => Testing.synth(chart)).toThrow(/test\/store: image\.tag must pin a MinIO release \(received 'latest'\)/);
+    // Checked when the tenant is created, so the error carries its path (not "Failed serializing construct").
+    expect(() => tenantChart({ image: MinioImage.release('latest') })).toThrow(/test\/store: image\.tag must pin a MinIO release \(received 'latest'\)/);
   });
 
   test('an invalid image repository', () => {
-    const { chart } = tenantChart({ image: MinioImage.fromRepository('Quay.io/MinIO:tag', 'RELEASE.2025-09-07T16-13-09Z') });
-    expect(() => Testing.synth(chart)).toThrow(/image\.repository is not a valid image repository \(received 'Quay.io\/MinIO:tag'\)/);
+    expect(() => tenantChart({ image: MinioImage.fromRepository('Quay.io/MinIO:tag', 'RELEASE.2025-09-07T16-13-09Z') })).toThrow(/image\.repository is not a valid image repository \(received 'Quay.io\/MinIO:tag'\)/);
   });
 
   test('MINIO_UPDATE in env', () => {
@@ -130,12 +129,12 @@ describe('MinioTenant rejects what the operator, MinIO or the API server would r
 
   test('root credentials in env', () => {
     expect(() => tenantChart({ env: { MINIO_ROOT_PASSWORD: kplus.EnvValue.fromValue('x') } }))
-      .toThrow(/env\.MINIO_ROOT_PASSWORD must not be set on the Tenant \(received 'a value'\): put the root credentials in the configuration Secret/);
+      .toThrow(/env\.MINIO_ROOT_PASSWORD must not be set on the Tenant \(received '<redacted, 7 characters>'\): put the root credentials in the configuration Secret/);
   });
 
   test('a literal secret in env', () => {
     expect(() => tenantChart({ env: { MINIO_IDENTITY_OPENID_CLIENT_SECRET: kplus.EnvValue.fromValue('s3cr3t') } }))
-      .toThrow(/env\.MINIO_IDENTITY_OPENID_CLIENT_SECRET holds secret material, which must not appear in manifests \(received 'a literal value'\)/);
+      .toThrow(/env\.MINIO_IDENTITY_OPENID_CLIENT_SECRET holds secret material, which must not appear in manifests \(received '<redacted, 15 characters>'\)/);
   });
 
   test('an invalid env name', () => {

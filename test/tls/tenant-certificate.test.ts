@@ -48,8 +48,7 @@ describe('TenantCertificate', () => {
       'minio.objects.svc',
       'minio.objects.svc.aks.internal',
       '*.store-hl.objects.svc.aks.internal',
-      '*.minio.objects.svc.aks.internal',
-      '*.store.minio.objects.svc.aks.internal',
+      '*.objects.svc.aks.internal',
       's3.example.com',
     ]);
     expect(certificate.spec.usages).toEqual(['digital signature', 'server auth']);

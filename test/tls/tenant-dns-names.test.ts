@@ -8,8 +8,8 @@ describe('tenantCertificateDnsNames', () => {
       'minio.minio-tenant.svc',
       'minio.minio-tenant.svc.cluster.local',
       '*.myminio-hl.minio-tenant.svc.cluster.local',
-      '*.minio.minio-tenant.svc.cluster.local',
-      '*.myminio.minio.minio-tenant.svc.cluster.local',
+      // The bucket-DNS wildcard of the operator's own certificates (names.go: MinIOBucketBaseWildcardDomain).
+      '*.minio-tenant.svc.cluster.local',
     ]);
   });
 
@@ -19,8 +19,7 @@ describe('tenantCertificateDnsNames', () => {
       'minio.objects.svc',
       'minio.objects.svc.aks.internal',
       '*.store-hl.objects.svc.aks.internal',
-      '*.minio.objects.svc.aks.internal',
-      '*.store.minio.objects.svc.aks.internal',
+      '*.objects.svc.aks.internal',
     ]);
   });
 
@@ -28,7 +27,7 @@ describe('tenantCertificateDnsNames', () => {
     const names = tenantCertificateDnsNames('store', 'objects', 'aks.internal', [
       's3.example.com', '*.s3.example.com', 'minio.objects.svc', 's3.example.com',
     ]);
-    expect(names.slice(6)).toEqual(['s3.example.com', '*.s3.example.com']);
+    expect(names.slice(5)).toEqual(['s3.example.com', '*.s3.example.com']);
     expect(new Set(names).size).toBe(names.length);
   });
 
@@ -45,11 +44,11 @@ describe('tenantCertificateDnsNames', () => {
     });
 
     test('a cluster domain that makes the names too long', () => {
-      // 230 characters: valid alone, and every name fits except the longest, '*.store.minio.objects.svc.<domain>'.
-      const domain = ['d'.repeat(60), 'd'.repeat(60), 'd'.repeat(60), 'd'.repeat(47)].join('.');
+      // 231 characters: valid alone, and every name fits except the longest, '*.store-hl.objects.svc.<domain>'.
+      const domain = ['d'.repeat(60), 'd'.repeat(60), 'd'.repeat(60), 'd'.repeat(48)].join('.');
       expect(() => tenantCertificateDnsNames('store', 'objects', domain))
-        .toThrow(/clusterDomain makes the name '\*\.store\.minio\.objects\.svc\.d+[.d]*' longer than 253 characters/);
-      expect(tenantCertificateDnsNames('store', 'objects', domain.slice(3))).toHaveLength(6);
+        .toThrow(/clusterDomain makes the name '\*\.store-hl\.objects\.svc\.d+[.d]*' longer than 253 characters/);
+      expect(tenantCertificateDnsNames('store', 'objects', domain.slice(1))).toHaveLength(5);
     });
 
     test('a wildcard in the middle of an extra domain', () => {
