@@ -90,8 +90,9 @@ interface KmsClient {
 
 /**
  * A MinIO KMS (`minkms`) cluster: a StatefulSet of nodes sharing one HSM key, each started with `--host` set to
- * its stable DNS name, behind a headless Service (peers) and a client Service on 7373, with TLS everywhere, a
- * PodDisruptionBudget, a NetworkPolicy and a membership Job that adds and removes nodes when `replicas` changes.
+ * its stable DNS name, behind a headless Service (peers) and a client Service on 7373 that routes only to
+ * members, with TLS everywhere, a PodDisruptionBudget, a NetworkPolicy, and leave and join Jobs that remove and
+ * add members when `replicas` changes.
  */
 export class MinioKmsCluster extends Construct {
   /** Name of the StatefulSet. */
