@@ -18,6 +18,7 @@ import { KmsRestartJob } from './kms-restart-job';
 import { KmsTls, KmsTlsBinding } from './kms-tls';
 import { KmsUpdateStrategy } from './kms-update-strategy';
 import { MinkmsImage } from './minkms-image';
+import { redactKeyMaterial } from './redact';
 import { SecretKeyReference } from './secret-key-reference';
 
 
@@ -135,7 +136,7 @@ export class MinioKmsCluster extends Construct {
     }
     this.clusterDomain = requireDnsSubdomain(this, 'clusterDomain', props.clusterDomain ?? 'cluster.local');
     if (!isKmsIdentity(props.adminIdentity)) {
-      reject(this, 'adminIdentity', props.adminIdentity, 'is not a KMS identity (h1: followed by 43 base64url characters)',
+      reject(this, 'adminIdentity', redactKeyMaterial(props.adminIdentity), 'is not a KMS identity (h1: followed by 43 base64url characters)',
         'compute it from the admin API key with `minio-aks kms identity -`; never pass the k1: key itself');
     }
     requireDnsSubdomain(this, 'adminApiKey.secretName', props.adminApiKey.secretName);

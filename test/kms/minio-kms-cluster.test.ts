@@ -299,6 +299,20 @@ describe('MinioKmsCluster licence', () => {
 });
 
 describe('MinioKmsCluster rejects bad input', () => {
+  test('the longest name and most nodes still derive names that fit the fields they land in', () => {
+    const { chart } = kmsChart({ name: `k${'8'.repeat(39)}`, replicas: 999 });
+    const manifests = Testing.synth(chart);
+    for (const manifest of manifests) expect(manifest.metadata.name.length).toBeLessThanOrEqual(63);
+    const statefulSet = find(manifests, 'StatefulSet');
+    // The controller labels pods with controller-revision-hash <name>-<10 characters>, a label value of at most 63.
+    expect(`${statefulSet.metadata.name}-0123456789`.length).toBeLessThanOrEqual(63);
+    expectValidManifests(manifests.filter((m) => m.kind === 'Job'));
+  });
+
+  test('too many nodes for the derived Job names', () => {
+    expect(() => kmsChart({ replicas: 1000 })).toThrow(/test\/kms: replicas must be a whole number from 1 to 999 \(received 1000\)/);
+  });
+
   test('a name that cannot name a Service', () => {
     expect(() => kmsChart({ name: '1kms' })).toThrow(/test\/kms: name must start with a letter/);
   });
@@ -312,8 +326,18 @@ describe('MinioKmsCluster rejects bad input', () => {
   });
 
   test('an API key where the identity belongs', () => {
-    expect(() => kmsChart({ adminIdentity: 'k1:AqwjUvaWEE9O83quGOkiO_2D1x37Za9gE4L5UHdq0Ag' }))
-      .toThrow(/test\/kms: adminIdentity is not a KMS identity .*never pass the k1: key itself/);
+    const key = 'k1:AqwjUvaWEE9O83quGOkiO_2D1x37Za9gE4L5UHdq0Ag';
+    expect(() => kmsChart({ adminIdentity: key }))
+      .toThrow(/test\/kms: adminIdentity is not a KMS identity .*\(received 'k1:…\(redacted\)'\).*never pass the k1: key itself/);
+    expect(() => kmsChart({ adminIdentity: key })).toThrow(expect.objectContaining({ message: expect.not.stringContaining(key.slice(3)) }));
+  });
+
+  test.each([
+    ['an HSM key', 'hsm:aes256:PuKzChdhTmMcYqfbB+CpR7g2aRHbBO7uaMXdqCJmW40=', "'hsm:aes256:…(redacted)'"],
+    ['a bare key', 'AqwjUvaWEE9O83quGOkiO_2D1x37Za9gE4L5UHdq0Ag', "'…(redacted, 43 characters)'"],
+  ])('%s where the identity belongs is never printed', (_name, secret, shown) => {
+    expect(() => kmsChart({ adminIdentity: secret })).toThrow(`(received ${shown})`);
+    expect(() => kmsChart({ adminIdentity: secret })).toThrow(expect.objectContaining({ message: expect.not.stringContaining(secret.slice(-20)) }));
   });
 
   test('a floating image tag', () => {
