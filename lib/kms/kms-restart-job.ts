@@ -14,15 +14,16 @@ const TIMEOUT_SECONDS = 900;
 export interface KmsRestartJobProps {
   /** The cluster to restart. */
   readonly cluster: MinioKmsCluster;
-  /** The rendered pod template of the node StatefulSet: a new template needs a new run. */
-  readonly nodeTemplate: unknown;
+  /** SHA-256 of the node StatefulSet's pod template, as its `kms.min.io/template-sha256` annotation holds it. */
+  readonly templateDigest: string;
   /** The pinned image with a shell and kubectl. */
   readonly kubectlImage: string;
 }
 
 /**
- * The Job behind the all-at-once update strategy. It deletes every node pod not on the StatefulSet's current
- * revision at once and waits for all of them to be ready again. Its name, `<cluster>-restart-<digits>`, changes
+ * The Job behind the all-at-once update strategy. Once the StatefulSet carries the node template the Job was made
+ * for, it deletes every node pod not on the StatefulSet's current revision at once and waits for all of them to be
+ * ready again. Its name, `<cluster>-restart-<digits>`, changes
  * with the node pod template (image, configuration, anything else) and with its own, so a GitOps engine runs it
  * once per change. Its Role names each object it may touch: the StatefulSet and the node pods.
  */
@@ -37,8 +38,11 @@ export class KmsRestartJob extends Construct {
     const cluster = props.cluster;
     const metadata = (name: string) => ({ name, namespace: cluster.namespace });
     const podNames = Array.from({ length: cluster.replicas }, (_, ordinal) => `${cluster.name}-${ordinal}`);
-    this.script = restartScript({ statefulSetName: cluster.name, podNames, timeoutSeconds: TIMEOUT_SECONDS });
-    this.name = `${cluster.name}-restart-${jobFingerprint([props.nodeTemplate, props.kubectlImage, this.script])}`;
+    this.script = restartScript({
+      statefulSetName: cluster.name, podNames, templateDigest: props.templateDigest, timeoutSeconds: TIMEOUT_SECONDS,
+    });
+    // The script names the template digest, so the name changes with the node template as well as with the Job's.
+    this.name = `${cluster.name}-restart-${jobFingerprint([props.kubectlImage, this.script])}`;
 
     const serviceAccount = new kplus.ServiceAccount(this, 'ServiceAccount', {
       metadata: metadata(`${cluster.name}-restart`),

@@ -15,6 +15,7 @@ import { KmsMembershipJob } from './kms-membership-job';
 import { memberReadinessScript } from './member-readiness';
 import { MembershipStep } from './membership-script';
 import { KmsRestartJob } from './kms-restart-job';
+import { TEMPLATE_ANNOTATION } from './restart-script';
 import { KmsTls, KmsTlsBinding } from './kms-tls';
 import { KmsUpdateStrategy } from './kms-update-strategy';
 import { MinkmsImage } from './minkms-image';
@@ -187,12 +188,10 @@ export class MinioKmsCluster extends Construct {
     this.leaveJob = new KmsMembershipJob(this, 'Leave', { cluster: this, image, adminApiKey: props.adminApiKey, step: MembershipStep.LEAVE });
     this.joinJob = new KmsMembershipJob(this, 'Join', { cluster: this, image, adminApiKey: props.adminApiKey, step: MembershipStep.JOIN });
     this.allowClients(this.namespace, this.joinJob.podLabels);
+    const templateDigest = createHash('sha256').update(JSON.stringify(ApiObject.of(this.statefulSet).toJson().spec.template)).digest('hex');
+    ApiObject.of(this.statefulSet).metadata.addAnnotation(TEMPLATE_ANNOTATION, templateDigest);
     if (updateStrategy.allAtOnce) {
-      new KmsRestartJob(this, 'Restart', {
-        cluster: this,
-        nodeTemplate: ApiObject.of(this.statefulSet).toJson().spec.template,
-        kubectlImage: updateStrategy._kubectlImage(this),
-      });
+      new KmsRestartJob(this, 'Restart', { cluster: this, templateDigest, kubectlImage: updateStrategy._kubectlImage(this) });
     }
     this.createNetworkPolicy();
   }

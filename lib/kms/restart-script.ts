@@ -1,11 +1,20 @@
 import { shellQuote } from './shell-quote';
 
+/** The StatefulSet annotation holding a digest of its pod template, which the restart script waits for. */
+export const TEMPLATE_ANNOTATION = 'kms.min.io/template-sha256';
+
 /** Options of the all-at-once restart script. */
 export interface RestartScriptOptions {
   /** The StatefulSet of the KMS nodes. */
   readonly statefulSetName: string;
   /** The node pods, `<statefulset>-<ordinal>`. */
   readonly podNames: string[];
+  /**
+   * The value of the StatefulSet's `kms.min.io/template-sha256` annotation once the manifests this script belongs
+   * to are applied: the script restarts nothing until the StatefulSet carries it, so a GitOps engine that creates
+   * the Job before (or while) it updates the StatefulSet cannot make it find nothing to do.
+   */
+  readonly templateDigest: string;
   /** How long to wait for the nodes to come back. */
   readonly timeoutSeconds: number;
 }
@@ -26,6 +35,7 @@ export function restartScript(options: RestartScriptOptions): string {
   return `set -eu
 STS=${shellQuote(options.statefulSetName)}
 PODS=${shellQuote(options.podNames.join(' '))}
+TEMPLATE=${shellQuote(options.templateDigest)}
 TIMEOUT=${options.timeoutSeconds}
 
 fail() { printf 'restart: error: %s\\n' "$*" >&2; exit 1; }
@@ -47,12 +57,14 @@ before_deadline() {
 }
 
 # Assignments, not conditions, carry kc's result: set -e does not apply inside a condition.
-# The StatefulSet controller must have seen the new template, or deleted pods come back on the old revision.
+# The StatefulSet must carry the template this Job was made for, and its controller must have seen it, or deleted
+# pods come back on the old revision.
 while :; do
+  template=$(kc get statefulset "$STS" -o 'jsonpath={.metadata.annotations.${TEMPLATE_ANNOTATION.replace(/\./g, '\\.')}}')
   observed=$(kc get statefulset "$STS" -o 'jsonpath={.status.observedGeneration}')
   generation=$(kc get statefulset "$STS" -o 'jsonpath={.metadata.generation}')
-  [ "$observed" != "$generation" ] || break
-  before_deadline "statefulset $STS did not observe its new template within \${TIMEOUT}s"
+  [ "$template" != "$TEMPLATE" ] || [ "$observed" != "$generation" ] || break
+  before_deadline "statefulset $STS did not reach node template $TEMPLATE within \${TIMEOUT}s (it has '$template')"
   sleep 2
 done
 revision=$(kc get statefulset "$STS" -o 'jsonpath={.status.updateRevision}')

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Size, Testing } from 'cdk8s';
 import { Cpu } from 'cdk8s-plus-28';
 import {
@@ -194,6 +195,9 @@ describe('MinioKmsCluster', () => {
     expect(job.spec.template.spec.containers[0].command[2]).toContain('kc delete pod $stale --wait=false');
     expect(job.spec.ttlSecondsAfterFinished).toBe(300);
     expect(statefulSet.spec.template.metadata.annotations['kms.min.io/config-sha256']).toMatch(/^[0-9a-f]{64}$/);
+    const digest = createHash('sha256').update(JSON.stringify(statefulSet.spec.template)).digest('hex');
+    expect(statefulSet.metadata.annotations['kms.min.io/template-sha256']).toBe(digest);
+    expect(job.spec.template.spec.containers[0].command[2]).toContain(`TEMPLATE='${digest}'`);
   });
 
   test('drops the cdk8s address label so selectors survive refactors', () => {

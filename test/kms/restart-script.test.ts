@@ -19,6 +19,7 @@ fi
 case "$verb $2" in
   'get statefulset')
     case $* in
+      *template-sha256*) cat "$state/template" ;;
       *observedGeneration*) cat "$state/observed" ;;
       *metadata.generation*) cat "$state/generation" ;;
       *updateRevision*) cat "$state/revision" ;;
@@ -36,6 +37,8 @@ esac
 `;
 
 const FAKE_SLEEP = '#!/bin/sh\nprintf \'%s\\n\' "$1" >>"$FAKE_KUBE_STATE/sleeps"\n';
+/** A clock that moves 10 s per call, so waits end without real time passing. */
+const FAKE_DATE = '#!/bin/sh\nn=$(cat "$FAKE_KUBE_STATE/clock")\necho $((n + 10)) >"$FAKE_KUBE_STATE/clock"\necho "$n"\n';
 
 let dirs: string[] = [];
 afterEach(() => {
@@ -43,7 +46,7 @@ afterEach(() => {
   dirs = [];
 });
 
-function run(pods: Record<string, string>, options: { refuse?: string; bin?: boolean } = {}) {
+function run(pods: Record<string, string>, options: { refuse?: string; bin?: boolean; template?: string } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'kms-restart-'));
   dirs.push(dir);
   const state = path.join(dir, 'state');
@@ -53,12 +56,15 @@ function run(pods: Record<string, string>, options: { refuse?: string; bin?: boo
   if (options.bin !== false) {
     writeFileSync(path.join(bin, 'kubectl'), FAKE_KUBECTL, { mode: 0o755 });
     writeFileSync(path.join(bin, 'sleep'), FAKE_SLEEP, { mode: 0o755 });
+    writeFileSync(path.join(bin, 'date'), FAKE_DATE, { mode: 0o755 });
   }
-  const files: Record<string, string> = { observed: '2', generation: '2', revision: 'kms-7d9f', log: '', sleeps: '' };
+  const files: Record<string, string> = {
+    observed: '2', generation: '2', revision: 'kms-7d9f', template: options.template ?? 'a1b2', clock: '1000', log: '', sleeps: '',
+  };
   for (const [pod, revision] of Object.entries(pods)) files[`pod-${pod}`] = revision;
   if (options.refuse) files.refuse = options.refuse;
   for (const [file, content] of Object.entries(files)) writeFileSync(path.join(state, file), content);
-  const script = restartScript({ statefulSetName: 'kms', podNames: ['kms-0', 'kms-1', 'kms-2'], timeoutSeconds: 30 });
+  const script = restartScript({ statefulSetName: 'kms', podNames: ['kms-0', 'kms-1', 'kms-2'], templateDigest: 'a1b2', timeoutSeconds: 30 });
   // Without the fakes, PATH holds nothing else either: this machine may have a real kubectl.
   const result = spawnSync('/bin/sh', ['-c', script], {
     encoding: 'utf8', timeout: 10_000,
@@ -76,6 +82,14 @@ describe('restartScript against a fake kubectl', () => {
     expect(result.code).toBe(0);
     expect(result.log.filter((line) => line.startsWith('delete'))).toEqual(['delete pod kms-0 kms-1 --wait=false']);
     expect(result.stdout).toContain('restart: kms-2 ready on revision kms-7d9f');
+  });
+
+  test('restarts nothing while the StatefulSet does not carry the template the Job was made for, then fails', () => {
+    const result = run({ 'kms-0': 'kms-5c1a', 'kms-1': 'kms-5c1a', 'kms-2': 'kms-5c1a' }, { template: 'old0' });
+
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain("restart: error: statefulset kms did not reach node template a1b2 within 30s (it has 'old0')");
+    expect(result.log.some((line) => line.startsWith('delete'))).toBe(false);
   });
 
   test('leaves nodes already on the update revision alone', () => {
