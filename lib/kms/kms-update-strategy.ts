@@ -4,8 +4,9 @@ import { requirePinnedImage } from '../core/pinned-image';
 /**
  * The image of the all-at-once restart Job: it needs a POSIX shell, `kubectl`, `date` and `sleep`.
  *
- * `registry.k8s.io/kubectl` is distroless (no shell) and Bitnami stopped publishing versioned free tags in 2025, so
- * the default is `alpine/k8s` (github.com/alpine-docker/k8s: Alpine with kubectl, tagged by kubectl version; the
+ * `registry.k8s.io/kubectl` is distroless (no shell), and since 2025-08-28 Bitnami publishes free images only under
+ * `latest` (versioned tags moved to the unmaintained `bitnamilegacy`; bitnami/containers issue 83267), so the
+ * default is `alpine/k8s` (github.com/alpine-docker/k8s: Alpine with kubectl, tagged by kubectl version; the
  * 1.34.1 tag is named in that repository's history). Its tags are rebuilt when bundled tools change: pin a digest
  * (or a copy in your own registry) in production.
  */
