@@ -69,6 +69,10 @@ const MAX_READINESS_INTERVAL_SECONDS = 5;
  * reconcile with exponential backoff. It is idempotent and prints what it does. The API key comes from
  * `MINIO_KMS_API_KEY` and never appears on a command line or in the output.
  *
+ * Sources: docs.min.io/enterprise/aistor-key-manager, reference/minkms-server/cli/cluster-server/minkms-add, -rm,
+ * -edit and -stat (`HOST[:PORT]`, `--rm ID`, `--json`), operations/scaling/linux (add from an existing node; writes
+ * need every node); github.com/minio/kms-go kms/response.go and kms/protobuf/response.pb.go (the status shape).
+ *
  * @throws ConfigurationError when a host is not a DNS name, a number is out of range or `caFile` is not absolute
  */
 export function membershipScript(options: MembershipScriptOptions): string {

@@ -30,7 +30,7 @@ const MAX_REPLICAS = 999;
 const DATA_DIR = '/data';
 const CONFIG_DIR = '/etc/minkms/config';
 const ADMIN_KEY_DIR = '/etc/minkms/admin';
-/** The first release that starts without `MINIO_LICENSE` (AIStor KMS docs, server settings). */
+/** The first release that starts without `MINIO_LICENSE` (docs.min.io/enterprise/minio-kms/reference/minkms-server/settings). */
 const FIRST_RELEASE_WITHOUT_LICENSE = 'RELEASE.2025-11-12T19-14-51Z';
 
 /** The persistent volume of each node. */
