@@ -319,7 +319,7 @@ export class MinioKmsCluster extends Construct {
     resource.addJsonPatch(JsonPatch.add('/spec/template/spec/containers/0/volumeMounts/-', { name: 'data', mountPath: DATA_DIR }));
     // A removed node cannot start again on its old state and `minkms add` needs a fresh node, so the volumes of
     // nodes a scale-down removes go with them (StatefulSetAutoDeletePVC: beta and on by default since Kubernetes
-    // 1.27, GA in 1.32; kubernetes.io docs, StatefulSets, PersistentVolumeClaim retention).
+    // 1.27; kubernetes.io/blog/2023/05/04/kubernetes-1-27-statefulset-pvc-auto-deletion-beta).
     resource.addJsonPatch(JsonPatch.add('/spec/persistentVolumeClaimRetentionPolicy', { whenScaled: 'Delete', whenDeleted: 'Retain' }));
     resource.addJsonPatch(JsonPatch.add('/spec/volumeClaimTemplates', [{
       metadata: { name: 'data' },
