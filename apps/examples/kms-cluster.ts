@@ -9,8 +9,8 @@ export function buildEncryptedStore(app: App = new GitOpsApp()): GitOpsChart {
   const ca = new PrivateCa(chart, 'Ca', { name: 'vault-ca' });
 
   const kms = new MinioKmsCluster(chart, 'kms', {
-    image: MinkmsImage.release('RELEASE.2025-06-02T09-40-58Z'),
-    replicas: 3, // change it and the Job kms-members-<n> adds or removes nodes
+    image: MinkmsImage.release('RELEASE.2026-07-17T11-53-00Z'),
+    replicas: 3, // change it and the Jobs kms-leave-<n>-… and kms-join-<n>-… remove or add nodes
     hsmKey: HsmKeySource.fromSecret('kms-hsm-key'), // the same MINIO_KMS_HSM_KEY for every node
     adminIdentity: 'h1:J23aac6Xcu3NUDAo2E7NT-XUt_CDmoXgRPlg3Ie0MdE', // public; the k1: key stays in a Secret
     adminApiKey: { secretName: 'kms-admin', key: 'api-key' },

@@ -65,7 +65,7 @@ export function buildExamplePlatform(app: App, azure: ExampleAzureInputs = EXAMP
   });
   const kmsCluster = new MinioKmsCluster(kms, 'kms', {
     // Pin the AIStor release you have validated; mirror it to your registry if nodes cannot reach quay.io.
-    image: MinkmsImage.release('RELEASE.2025-06-02T09-40-58Z'),
+    image: MinkmsImage.release('RELEASE.2026-07-17T11-53-00Z'),
     replicas: 3,
     hsmKey: HsmKeySource.fromKeyVault({ store: kmsVault, keyVaultSecret: 'minkms-hsm-key' }),
     // The public identity of the admin key kept in Key Vault as minkms-admin-api-key (`minio-aks kms identity -`).

@@ -1,10 +1,11 @@
-import { Size } from 'cdk8s';
+import { Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Cpu } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { restrictedContainerSecurity, restrictedPodSecurity } from '../core/restricted-security';
 import { dropAddressLabel } from '../core/stable-labels';
-import { membershipJobName, membershipScript } from './membership-script';
+import { argoCdJobAnnotations, jobFingerprint, KMS_JOB_TTL_SECONDS } from './kms-job-lifecycle';
+import { MembershipStep, membershipScript } from './membership-script';
 import type { MinioKmsCluster } from './minio-kms-cluster';
 import { KMS_PORT } from './kms-constants';
 import { SecretKeyReference } from './secret-key-reference';
@@ -19,12 +20,17 @@ export interface KmsMembershipJobProps {
   readonly image: string;
   /** The admin API key, passed to the CLI as MINIO_KMS_API_KEY. */
   readonly adminApiKey: SecretKeyReference;
+  /** Which half of a membership change the Job performs. */
+  readonly step: MembershipStep;
 }
 
 /**
- * The Job that makes the KMS cluster's members exactly its nodes: it waits until every node answers, adds new
- * nodes through node 0 and removes nodes beyond the count. It is named after the node count, so a GitOps engine
- * creates it again, and it runs again, whenever `replicas` changes; an unchanged count leaves it alone.
+ * A Job that changes the KMS cluster's members to match its nodes (see {@link MembershipStep}).
+ *
+ * Its name, `<cluster>-<step>-<nodes>-<digits>`, carries the node count and a fingerprint of its pod template
+ * (image, hosts, Secret, CA), so a GitOps engine creates it again whenever the count or the template changes, and
+ * an unrelated change leaves it alone. The leave step runs in Argo CD sync wave -1, before the StatefulSet
+ * shrinks; the join step in wave 0, with the StatefulSet, because it waits for the new nodes to answer.
  * It talks only to minkms, never to the Kubernetes API, so its pod has no service account token.
  */
 export class KmsMembershipJob extends Construct {
@@ -38,18 +44,25 @@ export class KmsMembershipJob extends Construct {
   public constructor(scope: Construct, id: string, props: KmsMembershipJobProps) {
     super(scope, id);
     const cluster = props.cluster;
-    this.name = membershipJobName(cluster.name, cluster.replicas);
     this.podLabels = { 'kms.min.io/membership': cluster.name };
     this.script = membershipScript({
       desiredHosts: cluster.nodeHosts,
       port: KMS_PORT,
+      step: props.step,
       caFile: cluster.tls.hasCa ? `${CA_DIR}/ca.crt` : undefined,
     });
+    const inputs = [props.image, this.script, props.adminApiKey, cluster.tls.hasCa ? cluster.tls.secretName : null];
+    this.name = `${cluster.name}-${props.step}-${cluster.replicas}-${jobFingerprint(inputs)}`;
 
     const job = new kplus.Job(this, 'Resource', {
-      metadata: { name: this.name, namespace: cluster.namespace },
+      metadata: {
+        name: this.name,
+        namespace: cluster.namespace,
+        annotations: argoCdJobAnnotations(props.step === MembershipStep.LEAVE ? -1 : 0),
+      },
       podMetadata: { labels: this.podLabels },
       backoffLimit: 6,
+      ttlAfterFinished: Duration.seconds(KMS_JOB_TTL_SECONDS),
       restartPolicy: kplus.RestartPolicy.NEVER,
       automountServiceAccountToken: false,
       securityContext: restrictedPodSecurity(),

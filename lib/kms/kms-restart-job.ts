@@ -1,40 +1,48 @@
-import { Size } from 'cdk8s';
+import { Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Cpu, k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { restrictedContainerSecurity, restrictedPodSecurity } from '../core/restricted-security';
 import { dropAddressLabel } from '../core/stable-labels';
+import { argoCdJobAnnotations, jobFingerprint, KMS_JOB_TTL_SECONDS } from './kms-job-lifecycle';
 import type { MinioKmsCluster } from './minio-kms-cluster';
 import { restartScript } from './restart-script';
+
+const TIMEOUT_SECONDS = 900;
 
 /** Properties of a {@link KmsRestartJob}. */
 export interface KmsRestartJobProps {
   /** The cluster to restart. */
   readonly cluster: MinioKmsCluster;
-  /** The minkms image every node must run. */
-  readonly image: string;
-  /** A DNS-label-safe form of the version, part of the Job's name. */
-  readonly version: string;
-  /** The pinned kubectl image. */
+  /** SHA-256 of the node StatefulSet's pod template, as its `kms.min.io/template-sha256` annotation holds it. */
+  readonly templateDigest: string;
+  /** The pinned image with a shell and kubectl. */
   readonly kubectlImage: string;
 }
 
 /**
- * The Job behind the all-at-once update strategy: named after the minkms version, so that a GitOps engine runs it
- * once per version change, it deletes every node pod still on another image together, and waits for all of them
- * to be ready on the new one. Its Role names each object it may touch: the StatefulSet and the node pods.
+ * The Job behind the all-at-once update strategy. Once the StatefulSet carries the node template the Job was made
+ * for, it deletes every node pod not on the StatefulSet's current revision at once and waits for all of them to be
+ * ready again. Its name, `<cluster>-restart-<digits>`, changes
+ * with the node pod template (image, configuration, anything else) and with its own, so a GitOps engine runs it
+ * once per change. Its Role names each object it may touch: the StatefulSet and the node pods.
  */
 export class KmsRestartJob extends Construct {
   /** Name of the Job. */
   public readonly name: string;
+  /** The script the Job runs. */
+  public readonly script: string;
 
   public constructor(scope: Construct, id: string, props: KmsRestartJobProps) {
     super(scope, id);
     const cluster = props.cluster;
-    const prefix = `${cluster.name}-restart-`;
-    this.name = `${prefix}${props.version.slice(0, 63 - prefix.length)}`.replace(/-+$/, '');
     const metadata = (name: string) => ({ name, namespace: cluster.namespace });
     const podNames = Array.from({ length: cluster.replicas }, (_, ordinal) => `${cluster.name}-${ordinal}`);
+    this.script = restartScript({
+      statefulSetName: cluster.name, podNames, templateDigest: props.templateDigest, timeoutSeconds: TIMEOUT_SECONDS,
+    });
+    // The script names the template digest, so the name changes with the node template as well as with the Job's.
+    this.name = `${cluster.name}-restart-${jobFingerprint([props.kubectlImage, this.script])}`;
 
     const serviceAccount = new kplus.ServiceAccount(this, 'ServiceAccount', {
       metadata: metadata(`${cluster.name}-restart`),
@@ -53,8 +61,9 @@ export class KmsRestartJob extends Construct {
       subjects: [{ kind: 'ServiceAccount', name: serviceAccount.name, namespace: cluster.namespace }],
     });
     const job = new kplus.Job(this, 'Resource', {
-      metadata: metadata(this.name),
+      metadata: { ...metadata(this.name), annotations: argoCdJobAnnotations(0) },
       backoffLimit: 3,
+      ttlAfterFinished: Duration.seconds(KMS_JOB_TTL_SECONDS),
       restartPolicy: kplus.RestartPolicy.NEVER,
       serviceAccount,
       // The only workload here that needs the API server.
@@ -63,13 +72,9 @@ export class KmsRestartJob extends Construct {
       containers: [{
         name: 'restart',
         image: props.kubectlImage,
-        command: ['/bin/sh', '-c', restartScript({
-          statefulSetName: cluster.name,
-          podNames,
-          containerName: 'minkms',
-          image: props.image,
-          timeoutSeconds: 900,
-        })],
+        command: ['/bin/sh', '-c', this.script],
+        // kubectl keeps its discovery cache under $HOME; the root file system is read-only.
+        envVariables: { HOME: kplus.EnvValue.fromValue('/tmp') },
         resources: {
           cpu: { request: Cpu.millis(50), limit: Cpu.millis(200) },
           memory: { request: Size.mebibytes(64), limit: Size.mebibytes(128) },
@@ -77,6 +82,7 @@ export class KmsRestartJob extends Construct {
         securityContext: restrictedContainerSecurity(),
       }],
     });
+    job.containers[0].mount('/tmp', kplus.Volume.fromEmptyDir(this, 'Tmp', 'tmp', { sizeLimit: Size.mebibytes(64) }));
     dropAddressLabel(job);
   }
 }

@@ -1,21 +1,38 @@
 import { ConfigurationError } from '../core/errors';
-import { isDnsLabel, isDnsSubdomain } from '../core/names';
+import { isDnsSubdomain } from '../core/names';
+import { shellQuote } from './shell-quote';
+
+/**
+ * Which half of a membership change a script performs. Removing must happen before the StatefulSet deletes the
+ * pods of the nodes that go (writes need every member, and `minkms rm` needs the node to answer), adding after it
+ * creates the pods of the nodes that come (`minkms add` needs the new node to answer).
+ */
+export enum MembershipStep {
+  /** Remove every member that is not desired, and add nothing: runs before the StatefulSet changes. */
+  LEAVE = 'leave',
+  /** Wait for every desired node, remove what is not desired, add what is missing: runs with the StatefulSet. */
+  JOIN = 'join',
+}
 
 /** What the membership script reconciles, and how patiently. */
 export interface MembershipScriptOptions {
   /**
    * Stable DNS names of the nodes that must be members, node 0 first, e.g.
-   * `kms-0.kms-hl.ns.svc.cluster.local`. Node 0 is the seed the script reads the member list from and adds
-   * new nodes through: a StatefulSet removes its highest ordinals first, so node 0 outlives every scale-down.
+   * `kms-0.kms-hl.ns.svc.cluster.local`. Node 0 is the seed the script reads the cluster status from and adds
+   * and removes nodes through: a StatefulSet removes its highest ordinals first, so node 0 outlives every
+   * scale-down.
    *
-   * Members to remove need no list of their own: `minkms ls` names every member's host, and every member whose
+   * Members to remove need no list of their own: `minkms stat --json` names every member, and every member whose
    * host is not listed here is removed.
    */
   readonly desiredHosts: string[];
   /** The port every node listens on, 7373 unless the server's `--address` says otherwise. */
   readonly port: number;
+  /** Which half of the change to perform. @default MembershipStep.JOIN */
+  readonly step?: MembershipStep;
   /**
-   * How long to wait in all for every desired node to answer `minkms stat` before giving up.
+   * How long to wait in all for the nodes to answer before giving up: every desired node for
+   * {@link MembershipStep.JOIN}, the seed for {@link MembershipStep.LEAVE}.
    *
    * @default 600
    */
@@ -44,12 +61,17 @@ const MAX_READINESS_INTERVAL_SECONDS = 5;
 /**
  * Generates the POSIX `sh` script that makes the MinIO KMS cluster's members exactly `desiredHosts`.
  *
- * Scaling the StatefulSet alone does not change membership, so a Job runs this after every change of node count.
- * The script waits until every desired node answers, removes members that are no longer desired (`minkms rm`,
- * or `minkms edit --rm ID` on each remaining node when the removed pod is already gone), adds the missing ones
- * through node 0, verifies the result and retries the whole reconcile with exponential backoff. It is
- * idempotent and prints what it does. The API key comes from `MINIO_KMS_API_KEY` and never appears on a command
- * line or in the output.
+ * Scaling the StatefulSet alone does not change membership, so Jobs run this around every change of node count
+ * (see {@link MembershipStep}). The script reads the cluster from the seed with `minkms stat --json` (kms-go
+ * `ClusterStatusResponse`: `NodesUp` ID -> status with `Host`, `NodesDown` ID -> address), edits lost members
+ * out of every member that answers (`minkms edit HOST --rm ID`), removes live members that are not desired with
+ * `minkms rm` through the seed, adds missing nodes through the seed, verifies the result and retries the whole
+ * reconcile with exponential backoff. It is idempotent and prints what it does. The API key comes from
+ * `MINIO_KMS_API_KEY` and never appears on a command line or in the output.
+ *
+ * Sources: docs.min.io/enterprise/aistor-key-manager, reference/minkms-server/cli/cluster-server/minkms-add, -rm,
+ * -edit and -stat (`HOST[:PORT]`, `--rm ID`, `--json`), operations/scaling/linux (add from an existing node; writes
+ * need every node); github.com/minio/kms-go kms/response.go and kms/protobuf/response.pb.go (the status shape).
  *
  * @throws ConfigurationError when a host is not a DNS name, a number is out of range or `caFile` is not absolute
  */
@@ -61,35 +83,22 @@ export function membershipScript(options: MembershipScriptOptions): string {
     'give a whole number of seconds between 1 and 86400');
   const attempts = validInteger('maxAttempts', options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS, 1, 100,
     'give a whole number between 1 and 100');
+  const step = options.step ?? MembershipStep.JOIN;
+  if (!Object.values(MembershipStep).includes(step)) {
+    throw new ConfigurationError('membershipScript', 'step', step, 'is not a membership step',
+      'use MembershipStep.LEAVE or MembershipStep.JOIN');
+  }
   const nodes = hosts.map((host) => `${host}:${port}`);
   return render({
     desired: nodes.join(' '),
     seed: nodes[0],
+    port,
+    step,
     readinessTimeout: timeout,
     readinessInterval: Math.min(MAX_READINESS_INTERVAL_SECONDS, timeout),
     maxAttempts: attempts,
     caFile: options.caFile === undefined ? undefined : validCaFile(options.caFile),
   });
-}
-
-/**
- * The name of the Job that runs the membership script for `desiredNodes` nodes: `<clusterName>-members-<n>`.
- *
- * A Job's pod template is immutable, and a GitOps engine creates a Job again only when its name changes; putting
- * the node count in the name makes every scale a new Job, and leaves an unchanged count alone.
- *
- * @throws ConfigurationError when the name would not be a DNS label of at most 63 characters
- */
-export function membershipJobName(clusterName: string, desiredNodes: number): string {
-  const count = validInteger('desiredNodes', desiredNodes, 1, 999_999, 'give the number of KMS nodes, at least 1',
-    'membershipJobName');
-  const name = `${clusterName}-members-${count}`;
-  if (!isDnsLabel(clusterName) || !isDnsLabel(name)) {
-    throw new ConfigurationError('membershipJobName', 'clusterName', clusterName,
-      `must make '${name}' a DNS-1123 label of at most 63 characters`,
-      `use lower-case letters, digits and '-', at most ${63 - `-members-${count}`.length} characters`);
-  }
-  return name;
 }
 
 function validHosts(hosts: string[]): string[] {
@@ -110,10 +119,9 @@ function validHosts(hosts: string[]): string[] {
   return hosts;
 }
 
-function validInteger(field: string, value: number, min: number, max: number, fix: string,
-  where = 'membershipScript'): number {
+function validInteger(field: string, value: number, min: number, max: number, fix: string): number {
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigurationError(where, field, value, `must be a whole number from ${min} to ${max}`, fix);
+    throw new ConfigurationError('membershipScript', field, value, `must be a whole number from ${min} to ${max}`, fix);
   }
   return value;
 }
@@ -127,14 +135,11 @@ function validCaFile(caFile: string): string {
   return caFile;
 }
 
-/** Single-quotes `value` for sh; a quote inside becomes `'\''`. */
-function shellQuote(value: string): string {
-  return `'${value.replace(/'/g, "'\\''")}'`;
-}
-
 interface ScriptValues {
   readonly desired: string;
   readonly seed: string;
+  readonly port: number;
+  readonly step: MembershipStep;
   readonly readinessTimeout: number;
   readonly readinessInterval: number;
   readonly maxAttempts: number;
@@ -146,21 +151,27 @@ function render(values: ScriptValues): string {
 # Makes the MinIO KMS cluster's members exactly DESIRED (generated by membershipScript; edit the generator).
 # Needs MINIO_KMS_API_KEY in the environment; it is never put on a command line nor printed.
 set -eu
-# Member lines are split into words below; no word may expand as a file name pattern.
+# Status text is split into words below; no word may expand as a file name pattern.
 set -f
 
+STEP=${shellQuote(values.step)}
 DESIRED=${shellQuote(values.desired)}
 SEED=${shellQuote(values.seed)}
+PORT=${values.port}
 READINESS_TIMEOUT=${values.readinessTimeout}
 READINESS_INTERVAL=${values.readinessInterval}
 MAX_ATTEMPTS=${values.maxAttempts}
 MAX_BACKOFF=${MAX_BACKOFF_SECONDS}
 
-log() { printf 'membership: %s\\n' "$*"; }
-warn() { printf 'membership: %s\\n' "$*" >&2; }
-fail() { printf 'membership: error: %s\\n' "$*" >&2; exit 1; }
+log() { printf 'membership %s: %s\\n' "$STEP" "$*"; }
+warn() { printf 'membership %s: %s\\n' "$STEP" "$*" >&2; }
+fail() { printf 'membership %s: error: %s\\n' "$STEP" "$*" >&2; exit 1; }
 
+# What this script assumes about the image, checked before anything changes.
 [ -n "\${MINIO_KMS_API_KEY:-}" ] || fail 'MINIO_KMS_API_KEY is empty: give the Job the API key from its Secret'
+for tool in minkms sleep${values.caFile === undefined ? '' : ' cp mkdir'}; do
+  command -v "$tool" >/dev/null 2>&1 || fail "this image has no $tool: run the Job with the minkms image of the nodes"
+done
 ${values.caFile === undefined ? '' : caSetup(values.caFile)}
 # Runs minkms against node $1 (HOST:PORT); every other argument goes to minkms.
 kms() {
@@ -177,130 +188,167 @@ contains() {
   return 1
 }
 
-# Prints the members as node $1 sees them, one "ID HOST:PORT" pair per line.
-# UNCONFIRMED: MinIO documents what 'minkms ls' shows (ID, status, role, uptime, host) but not its layout, and ls
-# has no --json. This assumes one line per node with the ID as first field and the host as a later field,
-# HOST:PORT or https://HOST:PORT; a header line has no such field and is skipped. If the real layout differs,
-# change this function only.
-members() {
-  members_out=$(kms "$1" ls) || return 1
-  printf '%s\\n' "$members_out" | while IFS= read -r members_line; do
-    # shellcheck disable=SC2086 # splitting the line into fields is the point
-    set -- $members_line
-    [ $# -ge 2 ] || continue
-    members_id=$1
-    shift
-    for members_field do
-      members_field=\${members_field#https://}
-      members_field=\${members_field%/}
-      members_host=\${members_field%:*}
-      # A port, and a host of DNS name or IPv4 characters with a letter or a dot: not a time such as 12:30.
-      case \${members_field##*:} in ''|*[!0-9]*) continue ;; esac
-      case $members_host in ''|*[!a-z0-9.-]*) continue ;; esac
-      case $members_host in *[a-z.]*) ;; *) continue ;; esac
-      printf '%s %s\\n' "$members_id" "$members_field"
-      break
+# Prints "PATH VALUE" for every string, number or literal in the JSON text $1, PATH being the object keys from
+# the root joined by '/', e.g. "NodesUp/0/Host kms-0.kms-hl.ns.svc.cluster.local:7373". Whitespace runs become
+# one space first; strings are taken up to the next quote, which holds for the IDs and hosts read here.
+json_paths() {
+  # shellcheck disable=SC2086 # splitting on whitespace is the point
+  set -- $1
+  jp_rest="$*"
+  jp_path=
+  jp_key=
+  jp_depth=0
+  jp_stop='[], }]*'
+  while [ -n "$jp_rest" ]; do
+    jp_char=\${jp_rest%"\${jp_rest#?}"}
+    jp_rest=\${jp_rest#?}
+    case $jp_char in
+      '{' | '[')
+        [ "$jp_depth" -eq 0 ] || jp_path="$jp_path/$jp_key"
+        jp_depth=$((jp_depth + 1))
+        jp_key=
+        ;;
+      '}' | ']')
+        jp_depth=$((jp_depth - 1))
+        jp_path=\${jp_path%/*}
+        jp_key=
+        ;;
+      '"')
+        jp_string=\${jp_rest%%'"'*}
+        jp_rest=\${jp_rest#*'"'}
+        jp_after=\${jp_rest# }
+        case $jp_after in
+          :*)
+            jp_key=$jp_string
+            jp_rest=\${jp_after#:}
+            ;;
+          *)
+            jp_full="$jp_path/$jp_key"
+            printf '%s %s\\n' "\${jp_full#/}" "$jp_string"
+            ;;
+        esac
+        ;;
+      [-0-9tfn])
+        # shellcheck disable=SC2295 # jp_stop is a pattern
+        jp_tail=\${jp_rest%%$jp_stop}
+        jp_rest=\${jp_rest#"$jp_tail"}
+        jp_full="$jp_path/$jp_key"
+        printf '%s %s\\n' "\${jp_full#/}" "$jp_char$jp_tail"
+        ;;
+    esac
+  done
+}
+
+# Prints HOST:PORT for an address given as HOST, HOST:PORT or https://HOST[:PORT].
+address() {
+  address_value=\${1#https://}
+  address_value=\${address_value%/}
+  case $address_value in
+    *:*) printf '%s\\n' "$address_value" ;;
+    *) printf '%s:%s\\n' "$address_value" "$PORT" ;;
+  esac
+}
+
+# Prints one "ID HOST:PORT up|down" line per member in the 'minkms stat --json' output $1: NodesUp maps IDs to
+# node status with a Host, NodesDown maps IDs to addresses (kms-go ClusterStatusResponse; the CLI may print
+# the Go field names or the protobuf JSON names nodes_up, host and nodes_down, so both are read).
+members_of() {
+  json_paths "$1" | while read -r members_path members_value; do
+    case $members_path in
+      NodesUp/*/Host | nodes_up/*/host) members_state=up ;;
+      NodesDown/* | nodes_down/*) members_state=down ;;
+      *) continue ;;
+    esac
+    members_id=\${members_path#*/}
+    members_id=\${members_id%/*}
+    case $members_id in '' | */* | *[!0-9]*) continue ;; esac
+    printf '%s %s %s\\n' "$members_id" "$(address "$members_value")" "$members_state"
+  done
+}
+
+# Prints the hosts (second words) of the member lines in $1 whose state is $2 (up, down or any).
+hosts_of() {
+  printf '%s\\n' "$1" | while read -r hosts_id hosts_host hosts_state; do
+    [ -n "$hosts_id" ] || continue
+    if [ "$2" = any ] || [ "$2" = "$hosts_state" ]; then printf '%s ' "$hosts_host"; fi
+  done
+}
+
+# Reads the members as the seed sees them into MEMBERS; fails the whole script if the output is not JSON, since
+# retrying cannot change which release runs.
+read_members() {
+  read_status=$(kms "$SEED" stat --json) || { warn "could not read the cluster status from $SEED"; return 1; }
+  case $read_status in
+    '{'*) ;;
+    *) fail "'minkms stat --json' on $SEED printed no JSON object, so this minkms release is not supported: $read_status" ;;
+  esac
+  MEMBERS=$(members_of "$read_status")
+  if ! contains "$(hosts_of "$MEMBERS" any)" "$SEED"; then
+    warn "the status read from $SEED does not name $SEED, so 'minkms stat --json' output is not what members_of expects:"
+    printf '%s\\n' "$read_status" >&2
+    return 1
+  fi
+}
+
+# One pass. Runs as an if-condition, where set -e does not apply, so every step checks its own result.
+reconcile() {
+  read_members || return 1
+  up=$(hosts_of "$MEMBERS" up)
+  down=$(hosts_of "$MEMBERS" down)
+  log "members up: [\${up% }], down: [\${down% }]"
+  failed=no
+  # Lost members first: writes need every member, so a lost member blocks every rm and add until it is gone.
+  # 'edit --rm' changes one node's own cluster definition, so it runs on every member that answers.
+  lost=$(printf '%s\\n' "$MEMBERS" | while read -r lost_id lost_host lost_state; do
+    if [ "$lost_state" = down ] && ! contains "$DESIRED" "$lost_host"; then printf '%s=%s ' "$lost_id" "$lost_host"; fi
+  done)
+  for entry in $lost; do
+    log "\${entry#*=} does not answer: editing ID \${entry%%=*} out of every member that answers"
+    for node in $up; do
+      log "editing $node: --rm \${entry%%=*}"
+      kms "$node" edit "$node" --rm "\${entry%%=*}" || failed=yes
     done
   done
-}
-
-# Prints the hosts (second words) of "ID HOST" lines in $1 as one space-separated list.
-hosts_of() {
-  # shellcheck disable=SC2086
-  set -- $1
-  hosts_of_list=
-  while [ $# -ge 2 ]; do
-    hosts_of_list="$hosts_of_list $2"
-    shift 2
-  done
-  printf '%s\\n' "\${hosts_of_list# }"
-}
-
-# Removes member $1 (its ID) at host $2; $3 lists every member's host, where a lost node is edited out.
-remove_member() {
-  remove_id=$1
-  remove_host=$2
-  log "removing $remove_host (ID $remove_id) through $SEED"
-  if kms "$SEED" rm "https://$remove_host"; then
-    return 0
-  fi
-  # rm needs every member up. A node that still answers may only be blocked by another lost member, which this
-  # attempt edits out, so the next attempt's rm succeeds; force-removing a live node would split the cluster.
-  if kms "$remove_host" stat >/dev/null 2>&1; then
-    warn "could not remove $remove_host, which still answers; retrying later"
-    return 1
-  fi
-  log "$remove_host does not answer: editing ID $remove_id out of every remaining node's cluster definition"
-  for remove_node in $3; do
-    [ "$remove_node" != "$remove_host" ] || continue
-    # Members on their way out are edited too while they run: each live member must drop the lost node.
-    if contains "$DESIRED" "$remove_node" || kms "$remove_node" stat >/dev/null 2>&1; then
-      log "editing $remove_node: --rm $remove_id"
-      kms "$remove_node" edit "https://$remove_node" --rm "$remove_id" || return 1
+  [ "$failed" = no ] || return 1
+  for node in $up; do
+    if ! contains "$DESIRED" "$node"; then
+      log "removing $node through $SEED"
+      kms "$SEED" rm "$node" || failed=yes
     fi
   done
-}
-
-# Adds host $1 through the seed: minkms add must run against an existing member, never the new node.
-add_member() {
-  log "adding $1 through $SEED"
-  kms "$SEED" add "https://$1"
-}
-
-# Succeeds when the members read from the seed are exactly DESIRED, each once.
-verify() {
-  verify_members=$(members "$SEED") || { warn "could not list the members from $SEED"; return 1; }
-  verify_hosts=$(hosts_of "$verify_members")
-  # shellcheck disable=SC2086
-  set -- $verify_hosts
-  verify_count=$#
-  # shellcheck disable=SC2086
-  set -- $DESIRED
-  verify_ok=yes
-  [ "$verify_count" -eq $# ] || verify_ok=no
-  for verify_host in $DESIRED; do
-    contains "$verify_hosts" "$verify_host" || verify_ok=no
-  done
-  if [ "$verify_ok" = no ]; then
-    warn "members are [$verify_hosts], want [$DESIRED]"
-    return 1
+  if [ "$STEP" = join ]; then
+    members=$(hosts_of "$MEMBERS" any)
+    for node in $DESIRED; do
+      if ! contains "$members" "$node"; then
+        log "adding $node through $SEED"
+        kms "$SEED" add "$node" || failed=yes
+      fi
+    done
   fi
-}
-
-# One pass: remove what is not desired, add what is missing, verify. Runs as an if-condition, where set -e
-# does not apply, so every step checks its own result.
-reconcile() {
-  current=$(members "$SEED") || { warn "could not list the members from $SEED"; return 1; }
-  current_hosts=$(hosts_of "$current")
-  if ! contains "$current_hosts" "$SEED"; then
-    warn "the members read from $SEED do not include $SEED itself, so 'minkms ls' output is not what members() expects:"
-    printf '%s\\n' "$current" >&2
-    return 1
-  fi
-  log "members: [$current_hosts]"
-  failed=no
-  # Removals first: writes need every member, so a lost member blocks every add until it is gone.
-  # shellcheck disable=SC2086
-  set -- $current
-  while [ $# -ge 2 ]; do
-    if ! contains "$DESIRED" "$2"; then
-      remove_member "$1" "$2" "$current_hosts" || failed=yes
-    fi
-    shift 2
-  done
-  for node in $DESIRED; do
-    if ! contains "$current_hosts" "$node"; then
-      add_member "$node" || failed=yes
-    fi
-  done
   [ "$failed" = no ] || return 1
   verify
 }
 
-log "waiting up to \${READINESS_TIMEOUT}s for every node to answer: $DESIRED"
+# Succeeds when no member is undesired and, for the join step, every desired node is a member that answers.
+verify() {
+  read_members || return 1
+  verify_all=$(hosts_of "$MEMBERS" any)
+  verify_up=$(hosts_of "$MEMBERS" up)
+  for verify_host in $verify_all; do
+    contains "$DESIRED" "$verify_host" || { warn "$verify_host is still a member"; return 1; }
+  done
+  if [ "$STEP" = join ]; then
+    for verify_host in $DESIRED; do
+      contains "$verify_up" "$verify_host" || { warn "$verify_host is not a member that answers"; return 1; }
+    done
+  fi
+}
+
+if [ "$STEP" = join ]; then waiting_for=$DESIRED; else waiting_for=$SEED; fi
+log "waiting up to \${READINESS_TIMEOUT}s for $waiting_for to answer"
 waited=0
-for node in $DESIRED; do
-  until stat_error=$(kms "$node" stat 2>&1 >/dev/null); do
+for node in $waiting_for; do
+  until stat_error=$(kms "$node" stat --json 2>&1 >/dev/null); do
     [ "$waited" -lt "$READINESS_TIMEOUT" ] ||
       fail "node $node did not answer 'minkms stat' within \${READINESS_TIMEOUT}s: $stat_error"
     sleep "$READINESS_INTERVAL"
@@ -319,7 +367,7 @@ until reconcile; do
   delay=$((delay * 2))
   [ "$delay" -le "$MAX_BACKOFF" ] || delay=$MAX_BACKOFF
 done
-log "members are exactly [$DESIRED]"
+if [ "$STEP" = join ]; then log "members are exactly [$DESIRED]"; else log "no member outside [$DESIRED]"; fi
 `;
 }
 

@@ -1,4 +1,5 @@
-import { ApiObject, Chart, JsonPatch, Lazy, Size } from 'cdk8s';
+import { createHash } from 'node:crypto';
+import { ApiObject, Chart, Duration, JsonPatch, Lazy, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Cpu, k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
@@ -11,17 +12,26 @@ import { isKmsIdentity } from './api-key';
 import { KMS_CLUSTER_LABEL, KMS_PORT, KMS_TLS_DIR } from './kms-constants';
 import { HsmKeySource } from './hsm-key-source';
 import { KmsMembershipJob } from './kms-membership-job';
+import { memberReadinessScript } from './member-readiness';
+import { MembershipStep } from './membership-script';
 import { KmsRestartJob } from './kms-restart-job';
+import { TEMPLATE_ANNOTATION } from './restart-script';
 import { KmsTls, KmsTlsBinding } from './kms-tls';
 import { KmsUpdateStrategy } from './kms-update-strategy';
 import { MinkmsImage } from './minkms-image';
+import { redactKeyMaterial } from './redact';
 import { SecretKeyReference } from './secret-key-reference';
 
 
-/** The longest cluster name whose derived names (`<name>-members-<n>`, pod revision labels) stay DNS labels. */
+/** The longest cluster name whose derived names (`<name>-leave-<n>-<digits>`, pod revision labels) stay DNS labels. */
 const MAX_NAME = 40;
+/** Keeps `<name>-leave-<n>-<digits>` within 63 characters. */
+const MAX_REPLICAS = 999;
 const DATA_DIR = '/data';
 const CONFIG_DIR = '/etc/minkms/config';
+const ADMIN_KEY_DIR = '/etc/minkms/admin';
+/** The first release that starts without `MINIO_LICENSE` (docs.min.io/enterprise/minio-kms/reference/minkms-server/settings). */
+const FIRST_RELEASE_WITHOUT_LICENSE = 'RELEASE.2025-11-12T19-14-51Z';
 
 /** The persistent volume of each node. */
 export interface KmsStorageOptions {
@@ -50,8 +60,18 @@ export interface MinioKmsClusterProps {
   readonly hsmKey: HsmKeySource;
   /** The `h1:` identity of the admin API key (public; computed with `minio-aks kms identity`). */
   readonly adminIdentity: string;
-  /** The Secret key holding the admin `k1:` API key, read only by the membership Job. */
+  /**
+   * The Secret key holding the admin `k1:` API key: the membership Jobs use it, and each node's readiness check
+   * reads the cluster status with it (see the README on readiness).
+   */
   readonly adminApiKey: SecretKeyReference;
+  /**
+   * The Secret key holding the MinIO licence, passed to every node as `MINIO_LICENSE`. Releases before
+   * RELEASE.2025-11-12T19-14-51Z refuse to start without one; later releases ignore it.
+   *
+   * @default - no licence, refused for a release that needs one
+   */
+  readonly license?: SecretKeyReference;
   /** The nodes' TLS certificate. */
   readonly tls: KmsTls;
   /** Each node's persistent volume. @default - 10 GiB on managed-csi-premium */
@@ -72,8 +92,9 @@ interface KmsClient {
 
 /**
  * A MinIO KMS (`minkms`) cluster: a StatefulSet of nodes sharing one HSM key, each started with `--host` set to
- * its stable DNS name, behind a headless Service (peers) and a client Service on 7373, with TLS everywhere, a
- * PodDisruptionBudget, a NetworkPolicy and a membership Job that adds and removes nodes when `replicas` changes.
+ * its stable DNS name, behind a headless Service (peers) and a client Service on 7373 that routes only to
+ * members, with TLS everywhere, a PodDisruptionBudget, a NetworkPolicy, and leave and join Jobs that remove and
+ * add members when `replicas` changes.
  */
 export class MinioKmsCluster extends Construct {
   /** Name of the StatefulSet. */
@@ -94,27 +115,40 @@ export class MinioKmsCluster extends Construct {
   public readonly hsmKeySecret: SecretKeyReference;
   /** The node StatefulSet. */
   public readonly statefulSet: kplus.StatefulSet;
-  /** The membership Job. */
-  public readonly membershipJob: KmsMembershipJob;
+  /** The Job that removes members before the StatefulSet shrinks. */
+  public readonly leaveJob: KmsMembershipJob;
+  /** The Job that adds the nodes the StatefulSet creates. */
+  public readonly joinJob: KmsMembershipJob;
 
   private readonly clients: KmsClient[] = [];
 
   public constructor(scope: Construct, id: string, props: MinioKmsClusterProps) {
     super(scope, id);
     this.name = requireDnsLabel(this, 'name', props.name ?? id, MAX_NAME);
+    if (!/^[a-z]/.test(this.name)) {
+      reject(this, 'name', this.name, 'must start with a letter: it names the client Service (a DNS-1035 label)', 'e.g. kms');
+    }
     const namespace = props.namespace ?? Chart.of(this).namespace;
     if (namespace === undefined) reject(this, 'namespace', namespace, 'is required', 'set namespace on the cluster or on its chart');
     this.namespace = requireDnsLabel(this, 'namespace', namespace);
     this.replicas = props.replicas ?? 3;
-    if (!Number.isInteger(this.replicas) || this.replicas < 1) {
-      reject(this, 'replicas', props.replicas, 'must be a whole number of at least 1', 'use 3 nodes for a highly available KMS');
+    if (!Number.isInteger(this.replicas) || this.replicas < 1 || this.replicas > MAX_REPLICAS) {
+      reject(this, 'replicas', props.replicas, `must be a whole number from 1 to ${MAX_REPLICAS}`, 'use 3 nodes for a highly available KMS');
     }
     this.clusterDomain = requireDnsSubdomain(this, 'clusterDomain', props.clusterDomain ?? 'cluster.local');
     if (!isKmsIdentity(props.adminIdentity)) {
-      reject(this, 'adminIdentity', props.adminIdentity, 'is not a KMS identity (h1: followed by 43 base64url characters)',
+      reject(this, 'adminIdentity', redactKeyMaterial(props.adminIdentity), 'is not a KMS identity (h1: followed by 43 base64url characters)',
         'compute it from the admin API key with `minio-aks kms identity -`; never pass the k1: key itself');
     }
     requireDnsSubdomain(this, 'adminApiKey.secretName', props.adminApiKey.secretName);
+    requireSecretKey(this, 'adminApiKey.key', props.adminApiKey.key);
+    if (props.license !== undefined) {
+      requireDnsSubdomain(this, 'license.secretName', props.license.secretName);
+      requireSecretKey(this, 'license.key', props.license.key);
+    } else if (props.image.releaseBefore(FIRST_RELEASE_WITHOUT_LICENSE)) {
+      reject(this, 'license', undefined, `is required: minkms ${props.image.tagOrDigest} predates ${FIRST_RELEASE_WITHOUT_LICENSE} and refuses to start without MINIO_LICENSE`,
+        `pass the Secret holding your licence, or use ${FIRST_RELEASE_WITHOUT_LICENSE} or later, which needs none`);
+    }
     validateResources(this, 'resources', props.resources);
     const image = props.image.render(this, 'image');
     this.headlessServiceName = `${this.name}-hl`;
@@ -131,11 +165,12 @@ export class MinioKmsCluster extends Construct {
     const headless = new kplus.Service(this, 'Peers', {
       metadata: { name: this.headlessServiceName, namespace: this.namespace },
       clusterIP: 'None',
-      // Nodes must reach a new peer by name before it reports ready, or `minkms add` cannot join it.
+      // A new node is ready only once it is a member, so peers and the join Job must reach it by name before.
       publishNotReadyAddresses: true,
       ports: [{ name: 'https', port: KMS_PORT, targetPort: KMS_PORT }],
     });
     this.statefulSet = this.createStatefulSet(image, headless, config, props, updateStrategy);
+    // Routes only to ready nodes, which are members (see memberReadinessScript): tenants use it, never pod names.
     const clients = new kplus.Service(this, 'Clients', {
       metadata: { name: this.serviceName, namespace: this.namespace },
       ports: [{ name: 'https', port: KMS_PORT, targetPort: KMS_PORT }],
@@ -150,10 +185,13 @@ export class MinioKmsCluster extends Construct {
         spec: { maxUnavailable: k8s.IntOrString.fromNumber(1), selector: { matchLabels: this.podLabels } },
       });
     }
-    this.membershipJob = new KmsMembershipJob(this, 'Membership', { cluster: this, image, adminApiKey: props.adminApiKey });
-    this.allowClients(this.namespace, this.membershipJob.podLabels);
+    this.leaveJob = new KmsMembershipJob(this, 'Leave', { cluster: this, image, adminApiKey: props.adminApiKey, step: MembershipStep.LEAVE });
+    this.joinJob = new KmsMembershipJob(this, 'Join', { cluster: this, image, adminApiKey: props.adminApiKey, step: MembershipStep.JOIN });
+    this.allowClients(this.namespace, this.joinJob.podLabels);
+    const templateDigest = createHash('sha256').update(JSON.stringify(ApiObject.of(this.statefulSet).toJson().spec.template)).digest('hex');
+    ApiObject.of(this.statefulSet).metadata.addAnnotation(TEMPLATE_ANNOTATION, templateDigest);
     if (updateStrategy.allAtOnce) {
-      new KmsRestartJob(this, 'Restart', { cluster: this, image, kubectlImage: updateStrategy._kubectlImage(this), version: props.image.versionLabel });
+      new KmsRestartJob(this, 'Restart', { cluster: this, templateDigest, kubectlImage: updateStrategy._kubectlImage(this) });
     }
     this.createNetworkPolicy();
   }
@@ -173,9 +211,12 @@ export class MinioKmsCluster extends Construct {
     return Array.from({ length: this.replicas }, (_, ordinal) => this.nodeHost(ordinal));
   }
 
-  /** The HTTPS endpoints of every node, as MinIO's `MINIO_KMS_SERVER` lists them. */
-  public get nodeEndpoints(): string[] {
-    return this.nodeHosts.map((host) => `https://${host}:${KMS_PORT}`);
+  /**
+   * The endpoint clients such as MinIO use (`MINIO_KMS_SERVER`): the client Service, which routes only to nodes
+   * that are members. Listing node names instead would send requests to a new node before it joins.
+   */
+  public get clientEndpoint(): string {
+    return `https://${this.serviceName}.${this.namespace}.svc.${this.clusterDomain}:${KMS_PORT}`;
   }
 
   /**
@@ -222,7 +263,12 @@ export class MinioKmsCluster extends Construct {
       strategy: updateStrategy.allAtOnce ? kplus.StatefulSetUpdateStrategy.onDelete() : kplus.StatefulSetUpdateStrategy.rollingUpdate(),
       automountServiceAccountToken: false,
       securityContext: restrictedPodSecurity(),
-      podMetadata: { labels: this.podLabels },
+      podMetadata: {
+        labels: this.podLabels,
+        // Nodes read config.yaml only at start: a new digest makes a new revision, which the restart Job (or the
+        // rolling update) rolls out, so rotating the admin identity reaches every node.
+        annotations: { 'kms.min.io/config-sha256': createHash('sha256').update(config.data['config.yaml'] ?? '').digest('hex') },
+      },
       select: false,
     });
     statefulSet.select(kplus.LabelSelector.of({ labels: this.podLabels }));
@@ -237,19 +283,33 @@ export class MinioKmsCluster extends Construct {
           secret: kplus.Secret.fromSecretName(this, 'HsmKeySecret', this.hsmKeySecret.secretName),
           key: this.hsmKeySecret.key,
         }),
+        ...(props.license === undefined ? {} : {
+          MINIO_LICENSE: kplus.EnvValue.fromSecretValue({
+            secret: kplus.Secret.fromSecretName(this, 'LicenseSecret', props.license.secretName),
+            key: props.license.key,
+          }),
+        }),
       },
       resources: props.resources ?? {
         cpu: { request: Cpu.millis(250), limit: Cpu.units(1) },
         memory: { request: Size.mebibytes(512), limit: Size.gibibytes(1) },
       },
       liveness: kplus.Probe.fromHttpGet('/v1/health/live', { port: KMS_PORT, scheme: kplus.ConnectionScheme.HTTPS }),
-      readiness: kplus.Probe.fromHttpGet('/v1/health/ready', { port: KMS_PORT, scheme: kplus.ConnectionScheme.HTTPS }),
+      readiness: kplus.Probe.fromCommand(['/bin/sh', '-c', memberReadinessScript({
+        selfAddress: `$POD_NAME.${this.headlessServiceName}.${this.namespace}.svc.${this.clusterDomain}:${KMS_PORT}`,
+        seedAddress: `${this.nodeHost(0)}:${KMS_PORT}`,
+        apiKeyFile: `${ADMIN_KEY_DIR}/api-key`,
+        caFile: this.tls.hasCa ? `${KMS_TLS_DIR}/ca.crt` : undefined,
+      })], { periodSeconds: Duration.seconds(10), timeoutSeconds: Duration.seconds(10), failureThreshold: 3 }),
       securityContext: restrictedContainerSecurity(),
     });
     container.mount(CONFIG_DIR, kplus.Volume.fromConfigMap(this, 'ConfigVolume', config, { name: 'config' }), { readOnly: true });
     container.mount(KMS_TLS_DIR, kplus.Volume.fromSecret(this, 'TlsVolume',
       kplus.Secret.fromSecretName(this, 'TlsSecret', this.tls.secretName), { name: 'tls' }), { readOnly: true });
     container.mount('/tmp', kplus.Volume.fromEmptyDir(this, 'TmpVolume', 'tmp', { sizeLimit: Size.mebibytes(64) }));
+    container.mount(ADMIN_KEY_DIR, kplus.Volume.fromSecret(this, 'AdminKeyVolume',
+      kplus.Secret.fromSecretName(this, 'AdminKeySecret', props.adminApiKey.secretName),
+      { name: 'admin-api-key', items: { [props.adminApiKey.key]: { path: 'api-key' } } }), { readOnly: true });
     this.spread(statefulSet);
 
     const storage = props.storage ?? {};
@@ -257,6 +317,10 @@ export class MinioKmsCluster extends Construct {
     if (!(size.toKibibytes() > 0)) reject(this, 'storage.size', size.asString(), 'must be greater than zero', 'use e.g. Size.gibibytes(10)');
     const resource = ApiObject.of(statefulSet);
     resource.addJsonPatch(JsonPatch.add('/spec/template/spec/containers/0/volumeMounts/-', { name: 'data', mountPath: DATA_DIR }));
+    // A removed node cannot start again on its old state and `minkms add` needs a fresh node, so the volumes of
+    // nodes a scale-down removes go with them (StatefulSetAutoDeletePVC: beta and on by default since Kubernetes
+    // 1.27; kubernetes.io/blog/2023/05/04/kubernetes-1-27-statefulset-pvc-auto-deletion-beta).
+    resource.addJsonPatch(JsonPatch.add('/spec/persistentVolumeClaimRetentionPolicy', { whenScaled: 'Delete', whenDeleted: 'Retain' }));
     resource.addJsonPatch(JsonPatch.add('/spec/volumeClaimTemplates', [{
       metadata: { name: 'data' },
       spec: {
@@ -300,5 +364,12 @@ export class MinioKmsCluster extends Construct {
         }),
       },
     });
+  }
+}
+
+function requireSecretKey(scope: Construct, field: string, key: string): void {
+  // A Secret data key: api-server validation IsConfigMapKey.
+  if (typeof key !== 'string' || !/^[-._a-zA-Z0-9]{1,253}$/.test(key) || key === '.' || key === '..') {
+    reject(scope, field, key, 'is not a valid Secret key', "use letters, digits, '-', '_' and '.'");
   }
 }

@@ -4,6 +4,8 @@ import { IMAGE_DIGEST, requireImageRepository } from '../core/pinned-image';
 
 const FLOATING = /^(latest|stable|edge|main|master)$/i;
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+/** minkms release tags: RELEASE.YYYY-MM-DDTHH-MM-SSZ, ordered as strings. */
+const RELEASE_TAG = /^RELEASE\.\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z$/;
 
 /**
  * The MinIO KMS (`minkms`) image, pinned by tag or digest.
@@ -16,7 +18,7 @@ export class MinkmsImage {
   /** The repository official images are published to. */
   public static readonly OFFICIAL_REPOSITORY = 'quay.io/minio/aistor/minkms';
 
-  /** An official image at a release tag, e.g. `RELEASE.2025-06-02T09-40-58Z`. */
+  /** An official image at a release tag, e.g. `RELEASE.2026-07-17T11-53-00Z`. */
   public static release(tag: string): MinkmsImage {
     return new MinkmsImage(MinkmsImage.OFFICIAL_REPOSITORY, tag);
   }
@@ -34,14 +36,16 @@ export class MinkmsImage {
     if (IMAGE_DIGEST.test(this.tagOrDigest)) return `${this.repository}@${this.tagOrDigest}`;
     if (!TAG.test(this.tagOrDigest) || FLOATING.test(this.tagOrDigest)) {
       reject(scope, `${field}.tag`, this.tagOrDigest, 'must pin a release',
-        'use a release tag such as RELEASE.2025-06-02T09-40-58Z or a sha256: digest; floating tags are not allowed');
+        'use a release tag such as RELEASE.2026-07-17T11-53-00Z or a sha256: digest; floating tags are not allowed');
     }
     return `${this.repository}:${this.tagOrDigest}`;
   }
 
-  /** A DNS-label-safe rendering of the tag or digest, for object names that change with the version. */
-  public get versionLabel(): string {
-    const raw = IMAGE_DIGEST.test(this.tagOrDigest) ? this.tagOrDigest.slice('sha256:'.length, 'sha256:'.length + 12) : this.tagOrDigest;
-    return raw.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  /**
+   * Whether the tag is a `RELEASE.<timestamp>` tag older than `release` (same form). Digests and other tags cannot
+   * be dated, so they are never reported older.
+   */
+  public releaseBefore(release: string): boolean {
+    return RELEASE_TAG.test(this.tagOrDigest) && this.tagOrDigest < release;
   }
 }

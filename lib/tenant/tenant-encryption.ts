@@ -13,7 +13,7 @@ import { CertificateSecretReference, CertificateSecretType } from './tenant-tls'
 
 /** Options of {@link TenantEncryption.kms}. */
 export interface KmsEncryptionOptions {
-  /** The MinIO KMS cluster; MinIO lists every node in MINIO_KMS_SERVER. */
+  /** The MinIO KMS cluster; MinIO reaches it through its client Service (MINIO_KMS_SERVER). */
   readonly cluster: MinioKmsCluster;
   /** The KMS enclave holding the tenant's keys (MINIO_KMS_ENCLAVE). */
   readonly enclave: string;
@@ -130,7 +130,8 @@ class KmsClusterEncryption extends TenantEncryption {
     return {
       env: [
         { name: 'MINIO_KMS_ENCLAVE', value: enclave },
-        { name: 'MINIO_KMS_SERVER', value: cluster.nodeEndpoints.join(',') },
+        // The client Service: it routes only to nodes that have joined (MinioKmsCluster.clientEndpoint).
+        { name: 'MINIO_KMS_SERVER', value: cluster.clientEndpoint },
         { name: 'MINIO_KMS_SSE_KEY', value: defaultKey },
       ],
       trustedCas: [this.options.caSecret ?? this.kmsCa(scope, tenant)],

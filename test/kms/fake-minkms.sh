@@ -10,7 +10,9 @@
 #   log       every invocation, as "MINIO_KMS_SERVER=<value> <arguments>"
 #   fail      optional: a command name that always fails, as a broken cluster would
 #   ca        optional: the CA that must be in $HOME/.minkms/certs/CAs, as TLS verification would require
-#   ls-format optional: `plain` prints hosts without https://, `ids-only` prints no hosts at all
+#   format    optional: how `stat --json` prints (kms-go ClusterStatusResponse): `go` (default: NodesUp, Host,
+#             NodesDown, compact), `proto` (nodes_up, host, nodes_down), `pretty` (go names over many lines),
+#             `text` (a release that ignores --json)
 #
 # Like the real one: writes (add, rm) need every member up and run against a member; a node that is not a member
 # is a cluster of its own; `edit HOST --rm ID` force-removes a node that is down, and the node leaves the cluster
@@ -56,28 +58,27 @@ is_up "$server" || die "dial tcp $server: connect: connection refused"
 
 case $command in
   stat)
-    printf 'node %s online\n' "$server"
-    ;;
-  ls)
-    format=$(cat "$state/ls-format" 2>/dev/null || echo https)
-    printf '%-12s %-8s %-9s %-8s %s\n' ID STATUS ROLE UPTIME HOST
+    [ "${1:-}" = --json ] || die 'the membership script must ask for --json'
+    format=$(cat "$state/format" 2>/dev/null || echo go)
     if is_member "$server"; then
       view=$(awk -v s="$server" 'FILENAME == ARGV[1] { if ($1 == s) dropped[$2] = 1; next } !($1 in dropped)' \
         "$state/edits" "$state/members")
     else
       view="$(id_of "$server") $server"
     fi
-    role=leader
-    printf '%s\n' "$view" | while read -r id host; do
-      if is_up "$host"; then status=online; uptime=1h2m3s; else status=offline; uptime=-; fi
-      case $format in
-        plain) shown=$host ;;
-        ids-only) shown= ;;
-        *) shown=https://$host ;;
-      esac
-      printf '%-12s %-8s %-9s %-8s %s\n' "$id" "$status" "$role" "$uptime" "$shown"
-      role=follower
-    done
+    if [ "$format" = text ]; then
+      printf '%s\n' "$view" | while read -r id host; do printf '%s  %s  online\n' "$id" "$host"; done
+      exit 0
+    fi
+    # Every up node also carries its cluster definition (Nodes), a nested map the parser must not mistake for members.
+    definition=$(printf '%s\n' "$view" | awk '{ printf "%s\"%s\":\"%s\"", (NR > 1 ? "," : ""), $1, $2 }')
+    printf '%s\n' "$view" | awk -v f="$format" -v def="$definition" -v upfile="$state/up" '
+      BEGIN { while ((getline line < upfile) > 0) up[line] = 1
+              nu = (f == "proto") ? "nodes_up" : "NodesUp"; nd = (f == "proto") ? "nodes_down" : "NodesDown"
+              h = (f == "proto") ? "host" : "Host"; sep = (f == "pretty") ? "\n  " : "" }
+      { if ($2 in up) ups = ups (ups == "" ? "" : ",") sep "\"" $1 "\": {\"Version\": \"2026-07-17T11-53-00Z\", \"" h "\": \"" $2 "\", \"UpTime\": 3723000000000, \"Nodes\": {" def "}}"
+        else downs = downs (downs == "" ? "" : ",") sep "\"" $1 "\": \"" $2 "\"" }
+      END { printf "{%s\"%s\": {%s}, %s\"%s\": {%s}%s}\n", sep, nu, ups, sep, nd, downs, (f == "pretty" ? "\n" : "") }'
     ;;
   add)
     [ $# -eq 1 ] || die 'usage: minkms add HOST[:PORT]'

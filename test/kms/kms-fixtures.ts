@@ -10,7 +10,7 @@ import {
 } from '../../lib';
 
 export const ADMIN_IDENTITY = 'h1:FALvKoL5sB2mfvXrbheZ8tgKjIJZ60gN-VH9TcfK7Q0';
-export const IMAGE = MinkmsImage.release('RELEASE.2025-06-02T09-40-58Z');
+export const IMAGE = MinkmsImage.release('RELEASE.2026-07-17T11-53-00Z');
 
 /** A chart in namespace `minio-kms` with a private CA and a KMS cluster `kms` built from `overrides`. */
 export function kmsChart(overrides: Partial<MinioKmsClusterProps> = {}) {

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { MembershipScriptOptions, membershipJobName, membershipScript } from '../../lib/kms/membership-script';
+import { MembershipScriptOptions, MembershipStep, membershipScript } from '../../lib/kms/membership-script';
 
 const API_KEY = 'k1:AqwjUvaWEE9O83quGOkiO_2D1x37Za9gE4L5UHdq0Ag';
 const PORT = 7373;
@@ -10,7 +10,7 @@ const NODES = 6;
 
 const host = (ordinal: number): string => `kms-${ordinal}.kms-hl.minio-kms.svc.cluster.local`;
 const node = (ordinal: number): string => `${host(ordinal)}:${PORT}`;
-const idOf = (ordinal: number): string => `5f0c9a${ordinal}d7e`;
+const idOf = (ordinal: number): string => String(10 + ordinal);
 const hostsUpTo = (count: number): string[] => Array.from({ length: count }, (_, ordinal) => host(ordinal));
 const range = (count: number): number[] => Array.from({ length: count }, (_, ordinal) => ordinal);
 
@@ -43,7 +43,7 @@ class SimulatedCluster {
   }
 
   /** Runs the script generated for the first `desired` nodes (plus `options`) with sh. */
-  public run(desired: number, options: Partial<MembershipScriptOptions> = {}, apiKey = API_KEY): Run {
+  public run(desired: number, options: Partial<MembershipScriptOptions> = {}, apiKey = API_KEY, fakeBin = this.bin): Run {
     const script = path.join(this.dir, 'membership.sh');
     writeFileSync(script, membershipScript({ desiredHosts: hostsUpTo(desired), port: PORT, ...options }));
     this.write('log', []);
@@ -52,7 +52,7 @@ class SimulatedCluster {
       encoding: 'utf8',
       timeout: 10_000,
       env: {
-        PATH: `${this.bin}:${process.env.PATH ?? '/usr/bin:/bin'}`,
+        PATH: `${fakeBin}:${process.env.PATH ?? '/usr/bin:/bin'}`,
         HOME: this.dir,
         TMPDIR: this.dir,
         FAKE_MINKMS_STATE: this.state,
@@ -99,9 +99,10 @@ function writes(run: Run): string[] {
 }
 
 const via = (ordinal: number): string => `MINIO_KMS_SERVER=https://${node(ordinal)}`;
-const add = (ordinal: number): string => `${via(0)} add https://${node(ordinal)}`;
-const rm = (ordinal: number): string => `${via(0)} rm https://${node(ordinal)}`;
-const edit = (on: number, lost: number): string => `${via(on)} edit https://${node(on)} --rm ${idOf(lost)}`;
+const add = (ordinal: number): string => `${via(0)} add ${node(ordinal)}`;
+const rm = (ordinal: number): string => `${via(0)} rm ${node(ordinal)}`;
+const edit = (on: number, lost: number): string => `${via(on)} edit ${node(on)} --rm ${idOf(lost)}`;
+const LEAVE = { step: MembershipStep.LEAVE };
 const memberLines = (ordinals: number[]): string[] => ordinals.map((ordinal) => `${idOf(ordinal)} ${node(ordinal)}`);
 
 let clusters: SimulatedCluster[] = [];
@@ -127,7 +128,7 @@ describe('membershipScript against a simulated minkms', () => {
     expect(run.code).toBe(0);
     expect(writes(run)).toEqual([add(1), add(2)]);
     expect(kms.members()).toEqual(memberLines([0, 1, 2]));
-    expect(run.stdout).toContain(`membership: members are exactly [${[0, 1, 2].map(node).join(' ')}]`);
+    expect(run.stdout).toContain(`membership join: members are exactly [${[0, 1, 2].map(node).join(' ')}]`);
   });
 
   test('scaling 3 -> 5 adds nodes 3 and 4 through node 0', () => {
@@ -140,78 +141,113 @@ describe('membershipScript against a simulated minkms', () => {
     expect(kms.members()).toEqual(memberLines([0, 1, 2, 3, 4]));
   });
 
-  test('scaling 5 -> 3 after pods 3 and 4 are gone edits their IDs out of every remaining node', () => {
-    const kms = cluster([0, 1, 2, 3, 4], [0, 1, 2]);
+  test('scaling 3 -> 5: the leave step before the StatefulSet grows changes nothing and waits for no new node', () => {
+    const kms = cluster([0, 1, 2], [0, 1, 2]);
 
-    const run = kms.run(3);
+    const run = kms.run(5, LEAVE);
 
+    expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(writes(run)).toEqual([
-      rm(3), edit(0, 3), edit(1, 3), edit(2, 3),
-      rm(4), edit(0, 4), edit(1, 4), edit(2, 4),
-    ]);
-    expect(kms.members()).toEqual(memberLines([0, 1, 2]));
-    expect(kms.lines('edits')).toEqual([]);
-    expect(run.stdout).toContain(`${node(3)} does not answer: editing ID ${idOf(3)} out of every remaining node`);
+    expect(writes(run)).toEqual([]);
+    expect(run.sleeps).toEqual([]);
+    expect(run.log.filter((line) => line.endsWith(' stat --json'))).toEqual([`${via(0)} stat --json`, `${via(0)} stat --json`, `${via(0)} stat --json`]);
   });
 
-  test('scaling 5 -> 3 while nodes 3 and 4 still run removes them with rm', () => {
+  test('scaling 5 -> 3 with nodes up: the leave step removes nodes 4 and 3 with rm through node 0, before their pods go', () => {
     const kms = cluster([0, 1, 2, 3, 4], [0, 1, 2, 3, 4]);
 
-    const run = kms.run(3);
+    const run = kms.run(3, LEAVE);
 
+    expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(writes(run)).toEqual([rm(3), rm(4)]);
     expect(kms.members()).toEqual(memberLines([0, 1, 2]));
+    expect(run.stdout).toContain(`membership leave: no member outside [${[0, 1, 2].map(node).join(' ')}]`);
   });
 
-  test('a live member blocked by a lost one helps edit it out, then goes with rm on the next attempt', () => {
-    const kms = cluster([0, 1, 2, 3, 4], [0, 1, 2, 3]);
+  test('scaling 5 -> 3 after pods 3 and 4 are gone edits their IDs out of every member that answers', () => {
+    const kms = cluster([0, 1, 2, 3, 4], [0, 1, 2]);
 
-    const run = kms.run(3);
+    const run = kms.run(3, LEAVE);
 
     expect(run.code).toBe(0);
-    expect(writes(run)).toEqual([rm(3), rm(4), edit(0, 4), edit(1, 4), edit(2, 4), edit(3, 4), rm(3)]);
-    expect(run.sleeps).toEqual([1]);
-    expect(run.stderr).toContain(`could not remove ${node(3)}, which still answers; retrying later`);
+    expect(writes(run)).toEqual([edit(0, 3), edit(1, 3), edit(2, 3), edit(0, 4), edit(1, 4), edit(2, 4)]);
+    expect(kms.members()).toEqual(memberLines([0, 1, 2]));
+    expect(kms.lines('edits')).toEqual([]);
+    expect(run.stdout).toContain(`${node(3)} does not answer: editing ID ${idOf(3)} out of every member that answers`);
+  });
+
+  test('a live member blocked by a lost one helps edit it out, then goes with rm in the same pass', () => {
+    const kms = cluster([0, 1, 2, 3, 4], [0, 1, 2, 3]);
+
+    const run = kms.run(3, LEAVE);
+
+    expect(run.code).toBe(0);
+    expect(writes(run)).toEqual([edit(0, 4), edit(1, 4), edit(2, 4), edit(3, 4), rm(3)]);
+    expect(run.sleeps).toEqual([]);
     expect(kms.members()).toEqual(memberLines([0, 1, 2]));
   });
 
-  test('a lost member is removed before a missing node is added, since an add needs every member up', () => {
+  test('the join step also removes what the leave step could not, then adds, since an add needs every member up', () => {
     const kms = cluster([0, 1, 3], [0, 1, 2]);
 
     const run = kms.run(3);
 
     expect(run.code).toBe(0);
-    expect(writes(run)).toEqual([rm(3), edit(0, 3), edit(1, 3), add(2)]);
+    expect(writes(run)).toEqual([edit(0, 3), edit(1, 3), add(2)]);
     expect(run.sleeps).toEqual([]);
     expect(kms.members()).toEqual(memberLines([0, 1, 2]));
   });
 
   test.each([
-    ['scale-up', [0], [0, 1, 2], 3],
-    ['scale-down with lost nodes', [0, 1, 2, 3, 4], [0, 1, 2], 3],
-    ['scale-down with live nodes', [0, 1, 2, 3, 4], [0, 1, 2, 3, 4], 3],
-  ])('a second run after a %s changes nothing and succeeds', (_name, members, up, desired) => {
+    ['1 -> 3', [0], [0, 1, 2], 3, MembershipStep.JOIN],
+    ['3 -> 5', [0, 1, 2], [0, 1, 2, 3, 4], 5, MembershipStep.JOIN],
+    ['5 -> 3 with nodes up', [0, 1, 2, 3, 4], [0, 1, 2, 3, 4], 3, MembershipStep.LEAVE],
+    ['5 -> 3 with nodes lost', [0, 1, 2, 3, 4], [0, 1, 2], 3, MembershipStep.LEAVE],
+  ])('a second run after %s changes nothing and succeeds', (_name, members, up, desired, step) => {
     const kms = cluster(members, up);
-    expect(kms.run(desired).code).toBe(0);
+    expect(kms.run(desired, { step }).code).toBe(0);
     const after = kms.members();
 
-    const second = kms.run(desired);
-
-    expect(second.code).toBe(0);
-    expect(writes(second)).toEqual([]);
-    expect(second.sleeps).toEqual([]);
+    for (const again of [MembershipStep.LEAVE, MembershipStep.JOIN]) {
+      const second = kms.run(desired, { step: again });
+      expect(second.code).toBe(0);
+      expect(writes(second)).toEqual([]);
+      expect(second.sleeps).toEqual([]);
+    }
     expect(kms.members()).toEqual(after);
   });
 
-  test('a node that never answers fails the run with its name, before any change', () => {
+  test.each(['proto', 'pretty'])('reads the %s spelling of stat --json', (format) => {
+    const kms = cluster([0, 1, 2, 3, 4], [0, 1, 2, 3]);
+    kms.write('format', format);
+
+    const run = kms.run(3, LEAVE);
+
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(writes(run)).toEqual([edit(0, 4), edit(1, 4), edit(2, 4), edit(3, 4), rm(3)]);
+  });
+
+  test('a release whose stat prints no JSON stops the run at once, before any change', () => {
+    const kms = cluster([0, 1, 2], [0, 1, 2]);
+    kms.write('format', 'text');
+
+    const run = kms.run(2, { maxAttempts: 3 });
+
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain(`'minkms stat --json' on ${node(0)} printed no JSON object, so this minkms release is not supported`);
+    expect(run.sleeps).toEqual([]);
+    expect(writes(run)).toEqual([]);
+  });
+
+  test('a node that never answers fails the join step with its name, before any change', () => {
     const kms = cluster([0], [0, 1]);
 
     const run = kms.run(3, { readinessTimeoutSeconds: 4 });
 
     expect(run.code).not.toBe(0);
-    expect(run.stderr).toContain(`membership: error: node ${node(2)} did not answer 'minkms stat' within 4s: `
+    expect(run.stderr).toContain(`membership join: error: node ${node(2)} did not answer 'minkms stat' within 4s: `
       + `minkms: dial tcp ${node(2)}: connect: connection refused`);
     expect(run.sleeps).toEqual([4]);
     expect(writes(run)).toEqual([]);
@@ -225,21 +261,31 @@ describe('membershipScript against a simulated minkms', () => {
 
     expect(run.code).not.toBe(0);
     expect(run.sleeps).toEqual([5, 5, 5]);
-    expect(run.log.filter((line) => line.endsWith(' stat'))).toEqual([
-      `${via(0)} stat`, `${via(1)} stat`, `${via(2)} stat`, `${via(2)} stat`, `${via(2)} stat`, `${via(2)} stat`,
+    expect(run.log.filter((line) => line.endsWith(' stat --json'))).toEqual([
+      `${via(0)} stat --json`, `${via(1)} stat --json`, ...Array(4).fill(`${via(2)} stat --json`),
     ]);
   });
 
-  test('a reconcile that keeps failing is retried with doubling pauses capped at 60 s, then fails', () => {
-    const kms = cluster([0], [0, 1]);
-    kms.write('fail', 'add');
+  test.each(['add', 'rm', 'edit'])('a %s that keeps failing is retried with doubling pauses capped at 60 s, then fails', (command) => {
+    const kms = command === 'add' ? cluster([0], [0, 1]) : cluster([0, 1, 2], command === 'rm' ? [0, 1, 2] : [0, 1]);
+    kms.write('fail', command);
 
-    const run = kms.run(2, { maxAttempts: 9 });
+    const run = kms.run(command === 'add' ? 2 : 1, { maxAttempts: 9, step: command === 'add' ? MembershipStep.JOIN : MembershipStep.LEAVE });
 
     expect(run.code).not.toBe(0);
     expect(run.sleeps).toEqual([1, 2, 4, 8, 16, 32, 60, 60]);
-    expect(writes(run)).toEqual(Array(9).fill(add(1)));
-    expect(run.stderr).toContain(`membership: error: members still differ from [${node(0)} ${node(1)}] after 9 attempts`);
+    expect(run.stderr).toContain(`minkms: ${command}: internal server error`);
+    expect(run.stderr).toMatch(/membership (join|leave): error: members still differ from \[.*\] after 9 attempts/);
+  });
+
+  test('a stat that fails after the wait is retried, then fails the run', () => {
+    const kms = cluster([0, 1], [0, 1]);
+    kms.write('fail', 'stat');
+
+    const run = kms.run(1, { maxAttempts: 2, readinessTimeoutSeconds: 1, step: MembershipStep.LEAVE });
+
+    expect(run.code).not.toBe(0);
+    expect(writes(run)).toEqual([]);
   });
 
   test('the API key reaches minkms through the environment only and never appears in the output', () => {
@@ -268,8 +314,17 @@ describe('membershipScript against a simulated minkms', () => {
     const run = kms.run(1, {}, '');
 
     expect(run.code).not.toBe(0);
-    expect(run.stderr).toBe('membership: error: MINIO_KMS_API_KEY is empty: give the Job the API key from its Secret\n');
+    expect(run.stderr).toBe('membership join: error: MINIO_KMS_API_KEY is empty: give the Job the API key from its Secret\n');
     expect(run.log).toEqual([]);
+  });
+
+  test('an image without minkms fails before anything runs, naming what is missing', () => {
+    const kms = cluster([0], [0]);
+
+    const run = kms.run(1, {}, API_KEY, '/nonexistent');
+
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain('this image has no minkms: run the Job with the minkms image of the nodes');
   });
 
   test('caFile is installed where minkms looks for trusted CAs, even from a path with quotes and spaces', () => {
@@ -297,29 +352,6 @@ describe('membershipScript against a simulated minkms', () => {
 
     expect(run.code).not.toBe(0);
     expect(run.stderr).toContain('cannot read the CA certificate /nonexistent/ca.crt: mount it into the Job');
-  });
-
-  test('members() also reads hosts that minkms ls prints without https://', () => {
-    const kms = cluster([0, 1, 2], [0, 1, 2]);
-    kms.write('ls-format', 'plain');
-
-    const run = kms.run(2);
-
-    expect(run.code).toBe(0);
-    expect(writes(run)).toEqual([rm(2)]);
-  });
-
-  test('an ls layout members() cannot read stops the run before any change', () => {
-    const kms = cluster([0, 1, 2], [0, 1, 2]);
-    kms.write('ls-format', 'ids-only');
-
-    const run = kms.run(2, { maxAttempts: 2 });
-
-    expect(run.code).not.toBe(0);
-    expect(run.stderr).toContain(`the members read from ${node(0)} do not include ${node(0)} itself, `
-      + "so 'minkms ls' output is not what members() expects");
-    expect(writes(run)).toEqual([]);
-    expect(kms.members()).toEqual(memberLines([0, 1, 2]));
   });
 });
 
@@ -382,32 +414,6 @@ describe('membershipScript validation', () => {
   test.each(['ca.crt', 'etc/ca.crt', '/etc/ca\n.crt'])('rejects caFile %j', (caFile) => {
     expect(() => membershipScript({ ...valid, caFile }))
       .toThrow(/^membershipScript: caFile must be an absolute path without control characters \(received '/);
-  });
-});
-
-describe('membershipJobName', () => {
-  test('puts the node count in the name, so a GitOps engine runs a new Job for every scale', () => {
-    expect(membershipJobName('kms', 3)).toBe('kms-members-3');
-    expect(membershipJobName('kms', 5)).toBe('kms-members-5');
-  });
-
-  test('accepts a name that just fits in 63 characters', () => {
-    const name = 'k'.repeat(53);
-    expect(membershipJobName(name, 3)).toHaveLength(63);
-  });
-
-  test('rejects a cluster name that makes the Job name too long', () => {
-    expect(() => membershipJobName('k'.repeat(54), 3))
-      .toThrow(/^membershipJobName: clusterName must make 'k{54}-members-3' a DNS-1123 label of at most 63 characters \(received 'k{54}'\): .*at most 53 characters/);
-  });
-
-  test('rejects a cluster name that is not a DNS label', () => {
-    expect(() => membershipJobName('My_KMS', 3)).toThrow(/^membershipJobName: clusterName .* \(received 'My_KMS'\)/);
-  });
-
-  test.each([0, 1.5, -3])('rejects desiredNodes %p', (count) => {
-    expect(() => membershipJobName('kms', count))
-      .toThrow(new RegExp(`^membershipJobName: desiredNodes must be a whole number from 1 to 999999 \\(received ${count}\\)`));
   });
 });
 

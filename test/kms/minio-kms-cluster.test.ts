@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Size, Testing } from 'cdk8s';
 import { Cpu } from 'cdk8s-plus-28';
 import {
@@ -49,16 +50,19 @@ describe('MinioKmsCluster', () => {
       'Service/kms',
       'PodDisruptionBudget/kms',
       'StatefulSet/kms',
-      'Job/kms-members-3',
-      'Job/kms-restart-release-2025-06-02t09-40-58z',
+      `Job/${cluster.leaveJob.name}`,
+      `Job/${cluster.joinJob.name}`,
+      `Job/${restartJobName(manifests)}`,
     ]);
+    expect(cluster.leaveJob.name).toMatch(/^kms-leave-3-[0-9a-f]{8}$/);
+    expect(cluster.joinJob.name).toMatch(/^kms-join-3-[0-9a-f]{8}$/);
   });
 
   test('runs 3 pinned nodes, in parallel, behind a headless Service that publishes unready peers', () => {
     expect(statefulSet.spec.replicas).toBe(3);
     expect(statefulSet.spec.podManagementPolicy).toBe('Parallel');
     expect(statefulSet.spec.serviceName).toBe('kms-hl');
-    expect(container.image).toBe('quay.io/minio/aistor/minkms:RELEASE.2025-06-02T09-40-58Z');
+    expect(container.image).toBe('quay.io/minio/aistor/minkms:RELEASE.2026-07-17T11-53-00Z');
     const headless = find(manifests, 'Service', 'kms-hl');
     expect(headless.spec).toMatchObject({ clusterIP: 'None', publishNotReadyAddresses: true, selector: { 'kms.min.io/cluster': 'kms' } });
     expect(find(manifests, 'Service', 'kms').spec).toMatchObject({ ports: [{ port: 7373, targetPort: 7373, name: 'https' }], selector: { 'kms.min.io/cluster': 'kms' } });
@@ -71,7 +75,7 @@ describe('MinioKmsCluster', () => {
   });
 
   test('--host matches the names the membership Job adds', () => {
-    const job = find(manifests, 'Job', 'kms-members-3');
+    const job = find(manifests, 'Job', cluster.joinJob.name);
     const script: string = job.spec.template.spec.containers[0].command[2];
     const desired = /^DESIRED='([^']*)'$/m.exec(script)![1].split(' ');
     const hostFlag: string = container.args[5];
@@ -111,9 +115,24 @@ describe('MinioKmsCluster', () => {
     expect(certificate.spec.usages).toEqual(expect.arrayContaining(['server auth', 'client auth']));
   });
 
-  test('probes liveness and readiness over HTTPS', () => {
+  test('probes liveness over HTTPS and readiness as membership: ready once its cluster names node 0', () => {
     expect(container.livenessProbe.httpGet).toEqual({ path: '/v1/health/live', port: 7373, scheme: 'HTTPS' });
-    expect(container.readinessProbe.httpGet).toEqual({ path: '/v1/health/ready', port: 7373, scheme: 'HTTPS' });
+    const readiness: string = container.readinessProbe.exec.command[2];
+    expect(container.readinessProbe.exec.command.slice(0, 2)).toEqual(['/bin/sh', '-c']);
+    expect(readiness).toContain('MINIO_KMS_SERVER="https://$POD_NAME.kms-hl.minio-kms.svc.cluster.local:7373" minkms stat --json');
+    expect(readiness).toContain(`'"${HOSTS[0]}:7373"'`);
+    expect(readiness).toContain("read -r key <'/etc/minkms/admin/api-key'");
+    expect(container.volumeMounts).toContainEqual({ name: 'admin-api-key', mountPath: '/etc/minkms/admin', readOnly: true });
+    expect(pod.volumes).toContainEqual({ name: 'admin-api-key', secret: { secretName: 'kms-admin', items: [{ key: 'api-key', path: 'api-key' }] } });
+  });
+
+  test('deletes the volumes of nodes a scale-down removes, and keeps them when the StatefulSet is deleted', () => {
+    expect(statefulSet.spec.persistentVolumeClaimRetentionPolicy).toEqual({ whenScaled: 'Delete', whenDeleted: 'Retain' });
+  });
+
+  test('tenants reach the client Service, which does not publish unready nodes', () => {
+    expect(cluster.clientEndpoint).toBe('https://kms.minio-kms.svc.cluster.local:7373');
+    expect(find(manifests, 'Service', 'kms').spec.publishNotReadyAddresses).toBeUndefined();
   });
 
   test('meets Pod Security "restricted" with requests and limits', () => {
@@ -139,7 +158,7 @@ describe('MinioKmsCluster', () => {
     expect(find(manifests, 'PodDisruptionBudget', 'kms').spec).toEqual({ maxUnavailable: 1, selector: { matchLabels: { 'kms.min.io/cluster': 'kms' } } });
   });
 
-  test('admits 7373 only from peers and the membership Job', () => {
+  test('admits 7373 only from peers and the membership Jobs', () => {
     expect(find(manifests, 'NetworkPolicy', 'kms').spec.ingress).toEqual([{
       ports: [{ port: 7373, protocol: 'TCP' }],
       from: [
@@ -149,8 +168,14 @@ describe('MinioKmsCluster', () => {
     }]);
   });
 
-  test('the membership Job reads the API key from its Secret, trusts the CA and has no API token', () => {
-    const job = find(manifests, 'Job', 'kms-members-3');
+  test('the membership Jobs read the API key from its Secret, trust the CA, have no API token and clean up', () => {
+    const job = find(manifests, 'Job', cluster.joinJob.name);
+    expect(job.spec.ttlSecondsAfterFinished).toBe(300);
+    expect(job.metadata.annotations).toEqual({
+      'argocd.argoproj.io/hook': 'Sync', 'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation', 'argocd.argoproj.io/sync-wave': '0',
+    });
+    expect(find(manifests, 'Job', cluster.leaveJob.name).metadata.annotations['argocd.argoproj.io/sync-wave']).toBe('-1');
+    expect(find(manifests, 'Job', cluster.leaveJob.name).spec.template.spec.containers[0].command[2]).toContain("STEP='leave'");
     const spec = job.spec.template.spec;
     expect(spec.automountServiceAccountToken).toBe(false);
     expect(spec.containers[0].image).toBe(container.image);
@@ -165,10 +190,15 @@ describe('MinioKmsCluster', () => {
       { apiGroups: ['apps'], resources: ['statefulsets'], resourceNames: ['kms'], verbs: ['get'] },
       { apiGroups: [''], resources: ['pods'], resourceNames: ['kms-0', 'kms-1', 'kms-2'], verbs: ['get', 'delete'] },
     ]);
-    const job = find(manifests, 'Job', 'kms-restart-release-2025-06-02t09-40-58z');
+    const job = find(manifests, 'Job', restartJobName(manifests));
     expect(job.spec.template.spec.serviceAccountName).toBe('kms-restart');
-    expect(job.spec.template.spec.containers[0].image).toBe('registry.k8s.io/kubectl:v1.32.0');
-    expect(job.spec.template.spec.containers[0].command[2]).toContain("kubectl delete pod $stale --wait=false");
+    expect(job.spec.template.spec.containers[0].image).toBe('docker.io/alpine/k8s:1.34.1');
+    expect(job.spec.template.spec.containers[0].command[2]).toContain('kc delete pod $stale --wait=false');
+    expect(job.spec.ttlSecondsAfterFinished).toBe(300);
+    expect(statefulSet.spec.template.metadata.annotations['kms.min.io/config-sha256']).toMatch(/^[0-9a-f]{64}$/);
+    const digest = createHash('sha256').update(JSON.stringify(statefulSet.spec.template)).digest('hex');
+    expect(statefulSet.metadata.annotations['kms.min.io/template-sha256']).toBe(digest);
+    expect(job.spec.template.spec.containers[0].command[2]).toContain(`TEMPLATE='${digest}'`);
   });
 
   test('drops the cdk8s address label so selectors survive refactors', () => {
@@ -181,7 +211,8 @@ describe('MinioKmsCluster options', () => {
     const { chart } = kmsChart({ replicas: 5 });
     const manifests = Testing.synth(chart);
     expectValidManifests(manifests);
-    expect(find(manifests, 'Job', 'kms-members-5')).toBeDefined();
+    expect(manifests.filter((m) => m.kind === 'Job').map((m) => m.metadata.name)).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^kms-leave-5-/), expect.stringMatching(/^kms-join-5-/)]));
     expect(find(manifests, 'Certificate', 'kms-tls').spec.dnsNames).toContain('kms-4.kms-hl.minio-kms.svc.cluster.local');
   });
 
@@ -235,7 +266,7 @@ describe('MinioKmsCluster options', () => {
     const manifests = Testing.synth(chart);
     expectValidManifests(manifests);
     expect(find(manifests, 'ConfigMap').data['config.yaml']).not.toContain('ca:');
-    expect(find(manifests, 'Job', 'kms-members-3').spec.template.spec.volumes.map((v: any) => v.name)).toEqual(['tmp']);
+    expect(manifests.find((m) => m.kind === 'Job' && m.metadata.name.startsWith('kms-join-')).spec.template.spec.volumes.map((v: any) => v.name)).toEqual(['tmp']);
   });
 
   test('custom storage and resources', () => {
@@ -249,14 +280,70 @@ describe('MinioKmsCluster options', () => {
   });
 });
 
+describe('MinioKmsCluster licence', () => {
+  test('passes the licence Secret to every node as MINIO_LICENSE', () => {
+    const { chart } = kmsChart({ license: { secretName: 'minio-license', key: 'license' } });
+    const manifests = Testing.synth(chart);
+    expectValidManifests(manifests);
+    expect(find(manifests, 'StatefulSet').spec.template.spec.containers[0].env)
+      .toContainEqual({ name: 'MINIO_LICENSE', valueFrom: { secretKeyRef: { name: 'minio-license', key: 'license' } } });
+  });
+
+  test('a release from RELEASE.2025-11-12T19-14-51Z on starts without one', () => {
+    const { chart } = kmsChart({ image: MinkmsImage.release('RELEASE.2025-11-12T19-14-51Z') });
+    expect(JSON.stringify(Testing.synth(chart))).not.toContain('MINIO_LICENSE');
+  });
+
+  test('an older release without a licence is refused', () => {
+    expect(() => kmsChart({ image: MinkmsImage.release('RELEASE.2025-06-02T09-40-58Z') }))
+      .toThrow(/test\/kms: license is required: minkms RELEASE.2025-06-02T09-40-58Z predates RELEASE.2025-11-12T19-14-51Z/);
+  });
+
+  test('an older release with a licence is accepted', () => {
+    expect(() => kmsChart({ image: MinkmsImage.release('RELEASE.2025-06-02T09-40-58Z'), license: { secretName: 'l', key: 'k' } })).not.toThrow();
+  });
+});
+
 describe('MinioKmsCluster rejects bad input', () => {
+  test('the longest name and most nodes still derive names that fit the fields they land in', () => {
+    const { chart } = kmsChart({ name: `k${'8'.repeat(39)}`, replicas: 999 });
+    const manifests = Testing.synth(chart);
+    for (const manifest of manifests) expect(manifest.metadata.name.length).toBeLessThanOrEqual(63);
+    const statefulSet = find(manifests, 'StatefulSet');
+    // The controller labels pods with controller-revision-hash <name>-<10 characters>, a label value of at most 63.
+    expect(`${statefulSet.metadata.name}-0123456789`.length).toBeLessThanOrEqual(63);
+    expectValidManifests(manifests.filter((m) => m.kind === 'Job'));
+  });
+
+  test('too many nodes for the derived Job names', () => {
+    expect(() => kmsChart({ replicas: 1000 })).toThrow(/test\/kms: replicas must be a whole number from 1 to 999 \(received 1000\)/);
+  });
+
+  test('a name that cannot name a Service', () => {
+    expect(() => kmsChart({ name: '1kms' })).toThrow(/test\/kms: name must start with a letter/);
+  });
+
+  test('an invalid Secret key', () => {
+    expect(() => kmsChart({ adminApiKey: { secretName: 'kms-admin', key: 'api key' } })).toThrow(/test\/kms: adminApiKey\.key is not a valid Secret key/);
+  });
+
   test('zero nodes', () => {
-    expect(() => kmsChart({ replicas: 0 })).toThrow(/test\/kms: replicas must be a whole number of at least 1 \(received 0\): use 3 nodes/);
+    expect(() => kmsChart({ replicas: 0 })).toThrow(/test\/kms: replicas must be a whole number from 1 to 999 \(received 0\): use 3 nodes/);
   });
 
   test('an API key where the identity belongs', () => {
-    expect(() => kmsChart({ adminIdentity: 'k1:AqwjUvaWEE9O83quGOkiO_2D1x37Za9gE4L5UHdq0Ag' }))
-      .toThrow(/test\/kms: adminIdentity is not a KMS identity .*never pass the k1: key itself/);
+    const key = 'k1:AqwjUvaWEE9O83quGOkiO_2D1x37Za9gE4L5UHdq0Ag';
+    expect(() => kmsChart({ adminIdentity: key }))
+      .toThrow(/test\/kms: adminIdentity is not a KMS identity .*\(received 'k1:…\(redacted\)'\).*never pass the k1: key itself/);
+    expect(() => kmsChart({ adminIdentity: key })).toThrow(expect.objectContaining({ message: expect.not.stringContaining(key.slice(3)) }));
+  });
+
+  test.each([
+    ['an HSM key', 'hsm:aes256:PuKzChdhTmMcYqfbB+CpR7g2aRHbBO7uaMXdqCJmW40=', "'hsm:aes256:…(redacted)'"],
+    ['a bare key', 'AqwjUvaWEE9O83quGOkiO_2D1x37Za9gE4L5UHdq0Ag', "'…(redacted, 43 characters)'"],
+  ])('%s where the identity belongs is never printed', (_name, secret, shown) => {
+    expect(() => kmsChart({ adminIdentity: secret })).toThrow(`(received ${shown})`);
+    expect(() => kmsChart({ adminIdentity: secret })).toThrow(expect.objectContaining({ message: expect.not.stringContaining(secret.slice(-20)) }));
   });
 
   test('a floating image tag', () => {
@@ -301,3 +388,6 @@ describe('MinioKmsCluster rejects bad input', () => {
   });
 });
 
+function restartJobName(manifests: any[]): string {
+  return manifests.find((m) => m.kind === 'Job' && /^kms-restart-[0-9a-f]{8}$/.test(m.metadata.name)).metadata.name;
+}

@@ -72,11 +72,13 @@ describe('README examples', () => {
     });
   });
 
-  test('KMS cluster: three nodes, a membership Job for three, and the tenant pointed at every node', () => {
+  test('KMS cluster: three nodes, leave and join Jobs for three, and the tenant pointed at the client Service', () => {
     const manifests = synthExample(buildEncryptedStore);
     expect(only(manifests, 'StatefulSet', 'kms').spec.replicas).toBe(3);
-    expect(only(manifests, 'Job', 'kms-members-3')).toBeDefined();
+    const jobs = manifests.filter((m) => m.kind === 'Job').map((m) => m.metadata.name);
+    expect(jobs).toEqual([expect.stringMatching(/^kms-leave-3-[0-9a-f]{8}$/), expect.stringMatching(/^kms-join-3-[0-9a-f]{8}$/),
+      expect.stringMatching(/^kms-restart-[0-9a-f]{8}$/)]);
     const env = only(manifests, 'Tenant').spec.env;
-    expect(env.find((e: any) => e.name === 'MINIO_KMS_SERVER').value.split(',')).toHaveLength(3);
+    expect(env.find((e: any) => e.name === 'MINIO_KMS_SERVER').value).toBe('https://kms.vault.svc.cluster.local:7373');
   });
 });

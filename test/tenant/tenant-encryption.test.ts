@@ -112,7 +112,7 @@ describe('TenantEncryption.kms', () => {
     const spec = tenantOf(manifests).spec;
     expect(spec.env).toEqual([
       { name: 'MINIO_KMS_ENCLAVE', value: 'lake' },
-      { name: 'MINIO_KMS_SERVER', value: [0, 1, 2].map((i) => `https://kms-${i}.kms-hl.minio-kms.svc.cluster.local:7373`).join(',') },
+      { name: 'MINIO_KMS_SERVER', value: 'https://kms.minio-kms.svc.cluster.local:7373' },
       { name: 'MINIO_KMS_SSE_KEY', value: 'lake-default' },
     ]);
     expect(spec.externalCaCertSecret).toEqual([{ name: 'kms-tls', type: 'cert-manager.io/v1' }]);

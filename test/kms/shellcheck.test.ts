@@ -1,0 +1,42 @@
+import { spawnSync } from 'node:child_process';
+import { Testing } from 'cdk8s';
+import { KmsTls } from '../../lib';
+import { kmsChart } from './kms-fixtures';
+
+/** Every shell script a KMS cluster synthesizes: Job commands and exec probes that run `sh -c`. */
+function generatedScripts(manifests: any[]): Array<[string, string]> {
+  const scripts: Array<[string, string]> = [];
+  for (const manifest of manifests) {
+    const pod = manifest.spec?.template?.spec;
+    for (const container of pod?.containers ?? []) {
+      const where = `${manifest.kind}/${manifest.metadata.name} ${container.name}`;
+      for (const [what, command] of [['command', container.command], ['readiness', container.readinessProbe?.exec?.command]]) {
+        if (Array.isArray(command) && command[0] === '/bin/sh' && command[1] === '-c') scripts.push([`${where} ${what}`, command[2]]);
+      }
+    }
+  }
+  return scripts;
+}
+
+const variants = {
+  'with a CA': kmsChart(),
+  'without a CA': kmsChart({ tls: KmsTls.fromSecret('kms-tls-existing', { hasCa: false }), replicas: 5 }),
+};
+
+describe.each(Object.entries(variants))('generated shell scripts %s', (_name, { chart }) => {
+  const scripts = generatedScripts(Testing.synth(chart));
+
+  test('covers the leave, join and restart Jobs and the readiness check', () => {
+    expect(scripts.map(([where]) => where.replace(/-[0-9a-f]{8}\b/, '-*'))).toEqual([
+      'StatefulSet/kms minkms readiness', 'Job/kms-leave-3-* membership command', 'Job/kms-join-3-* membership command',
+      'Job/kms-restart-* restart command',
+    ].map((where) => (_name === 'without a CA' ? where.replace('-3-', '-5-') : where)));
+  });
+
+  test.each(scripts)('%s passes shellcheck -s sh', (_where, script) => {
+    const result = spawnSync('shellcheck', ['-s', 'sh', '-'], { input: script, encoding: 'utf8' });
+    expect(result.error).toBeUndefined();
+    expect(result.stdout).toBe('');
+    expect(result.status).toBe(0);
+  });
+});
