@@ -1,5 +1,6 @@
 import { Duration } from 'cdk8s';
 import { ConfigurationError } from '../core/errors';
+import { isDnsLabel } from '../core/names';
 import { AlertRule, AlertRuleSet } from './alert-rule';
 import { AlertSeverity } from './alert-severity';
 import { checkLabelName, LabelMatcher } from './label-matcher';
@@ -155,7 +156,6 @@ export interface MinioAlertRulesOptions {
 
 const WHERE = 'minioAlertRules';
 const RATE_WINDOW = '5m';
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
 /**
  * The alert rules for MinIO tenants on Azure: nodes and drives offline, erasure-set write quorum lost or at risk,
@@ -170,7 +170,7 @@ const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 export function minioAlertRules(options: MinioAlertRulesOptions = {}): AlertRuleSet {
   const version = options.metricsVersion ?? MinioMetricsVersion.V2;
   const name = options.name ?? 'minio-alerts';
-  if (typeof name !== 'string' || !DNS_LABEL.test(name)) {
+  if (typeof name !== 'string' || !isDnsLabel(name)) {
     fail('name', name, 'must be a DNS label (lower-case letters, digits and dashes, at most 63 characters)', 'choose a name such as minio-alerts');
   }
   const groupBy = checkGroupBy(options.groupBy ?? ['cluster', 'namespace', 'job'], version);
