@@ -24,9 +24,10 @@ export interface MinioAlertRulesOptions {
   readonly metricsVersion?: MinioMetricsVersion;
 
   /**
-   * Matchers that pick the MinIO scrape targets' series, for example the job or namespace of one tenant.
+   * Matchers that pick the MinIO scrape targets' series, for example the job or namespace of one tenant. The
+   * scrape-target-down alert reads `up`, which every target has, so it is only added when a selector is given.
    *
-   * @default - none: every MinIO series in the workspace
+   * @default - none: every MinIO series in the workspace, and no scrape-target-down alert
    */
   readonly minioSelector?: LabelMatcher[];
 
@@ -401,15 +402,28 @@ function buildRules(input: RuleInputs): RuleDraft[] {
   }
 
   rules.push({
-    name: 'MinioScrapeTargetDown',
-    expression: `${selector('up', minio)} == 0`,
-    pendingFor: Duration.minutes(5),
+    name: 'MinioMetricsAbsent',
+    expression: `absent(${m(names.nodesOnline)})`,
+    pendingFor: Duration.minutes(10),
     severity: AlertSeverity.WARNING,
-    summary: 'Prometheus cannot scrape MinIO target {{ $labels.instance }}',
-    description: 'Without metrics, no other MinIO alert can fire for this target.',
-    runbook: 'A 403 means the bearer token is wrong or expired (mint a new one) or the user lacks admin:Prometheus; a TLS error '
-      + 'means the scrape does not trust the tenant CA; a timeout points at a NetworkPolicy that does not admit the metrics agent.',
+    summary: 'No MinIO metrics arrive',
+    description: 'Not one MinIO series matches the selector: every other MinIO alert is blind.',
+    runbook: 'Check that the scrape configuration exists and selects the tenant pods, that the metrics agent runs, and that '
+      + `the scrape collects metrics ${version.id}. Then look at the targets' scrape errors, as for MinioScrapeTargetDown.`,
   });
+  // `up` exists for every target of the workspace: without a selector this alert would cover everything.
+  if (minio.length > 0) {
+    rules.push({
+      name: 'MinioScrapeTargetDown',
+      expression: `${selector('up', minio)} == 0`,
+      pendingFor: Duration.minutes(5),
+      severity: AlertSeverity.WARNING,
+      summary: 'Prometheus cannot scrape MinIO target {{ $labels.instance }}',
+      description: 'Without metrics, no other MinIO alert can fire for this target.',
+      runbook: 'A 403 means the bearer token is wrong or expired (mint a new one) or the user lacks admin:Prometheus; a TLS error '
+        + 'means the scrape does not trust the tenant CA; a timeout points at a NetworkPolicy that does not admit the metrics agent.',
+    });
+  }
 
   if (input.mirror !== undefined) {
     rules.push({

@@ -110,7 +110,7 @@ describe('minioAlertRules defaults', () => {
       ['MinioKmsErrors', 2, 'warning', 600],
       ['MinioCertificateExpiringSoon', 2, 'warning', 3600],
       ['MinioCertificateExpiryImminent', 1, 'error', 600],
-      ['MinioScrapeTargetDown', 2, 'warning', 300],
+      ['MinioMetricsAbsent', 2, 'warning', 600],
     ]);
   });
 
@@ -126,6 +126,15 @@ describe('minioAlertRules defaults', () => {
     expect(minioAlertRules().rules.map((r) => r.name)).not.toContain('MinioMirrorFailures');
     expect(rule({ mirrorSelector: [] }, 'MinioMirrorFailures').expression)
       .toBe('sum by (cluster, namespace, job) (increase(mc_mirror_failed_s3ops[15m])) > 0');
+  });
+
+  test('watches up only for selected targets: up exists for every target in the workspace', () => {
+    expect(minioAlertRules().rules.map((r) => r.name)).not.toContain('MinioScrapeTargetDown');
+    expect(rule({ minioSelector: [LabelMatcher.equals('job', 'minio')] }, 'MinioScrapeTargetDown').expression).toBe('up{job="minio"} == 0');
+  });
+
+  test('fires when no MinIO metric arrives at all', () => {
+    expect(rule({ metricsVersion: MinioMetricsVersion.V3 }, 'MinioMetricsAbsent').expression).toBe('absent(minio_cluster_health_nodes_online_count)');
   });
 
   test('leaves out certificate alerts when asked', () => {
@@ -173,12 +182,12 @@ describe('minioAlertRules parameters', () => {
   test('pendingFor replaces a rule\'s for, omit removes rules, labels reach every rule', () => {
     const set = minioAlertRules({
       pendingFor: { MinioDrivesOffline: Duration.minutes(15) },
-      omit: ['MinioScrapeTargetDown'],
+      omit: ['MinioMetricsAbsent'],
       labels: { team: 'storage', env: 'prod' },
     });
 
     expect(set.rules.find((r) => r.name === 'MinioDrivesOffline')!.pendingFor.toSeconds()).toBe(900);
-    expect(set.rules.map((r) => r.name)).not.toContain('MinioScrapeTargetDown');
+    expect(set.rules.map((r) => r.name)).not.toContain('MinioMetricsAbsent');
     expect(set.rules.every((r) => JSON.stringify(r.labels) === '{"env":"prod","team":"storage"}')).toBe(true);
   });
 

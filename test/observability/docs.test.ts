@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { minioAlertRules } from '../../lib/observability';
+import { LabelMatcher, minioAlertRules } from '../../lib/observability';
 
 const docs = readFileSync(join(__dirname, '..', '..', 'docs', 'observability.md'), 'utf8');
 
 describe('docs/observability.md', () => {
-  const rules = minioAlertRules({ mirrorSelector: [] }).rules;
+  const rules = minioAlertRules({ mirrorSelector: [], minioSelector: [LabelMatcher.equals('job', 'minio')] }).rules;
 
   test.each(rules.map((r) => [r.name, r]))('documents %s with its runbook and description', (name, rule) => {
     expect(docs).toContain(`#### ${name}\n`);
