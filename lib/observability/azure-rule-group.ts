@@ -132,6 +132,8 @@ export function azureRuleGroupArmTemplate(set: AlertRuleSet, options: AzureRuleG
   return {
     $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
     contentVersion: '1.0.0.0',
+    // A default may use template functions and other parameters (MicrosoftDocs azure-docs,
+    // articles/azure-resource-manager/templates/parameters.md, "You can use another parameter value to build a default value").
     parameters: {
       azureMonitorWorkspaceResourceId: {
         type: 'string',
