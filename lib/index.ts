@@ -49,3 +49,8 @@ export * from './kms/secret-key-reference';
 export * from './kms/hsm-secrets-operator';
 export * from './kms/hsm-device';
 export * from './kms/hsm-mirroring';
+export type { IKmsClient, IKmsEndpoint, KmsCertificateAuthority } from './kms/kms-endpoint';
+export type { KmsClusterAttributes } from './kms/imported-kms-cluster';
+export type { IMinioTenant, MinioTenantAttributes } from './tenant/minio-tenant-reference';
+export type { WorkloadIdentityAttributes } from './identity/imported-workload-identity';
+export type { KeyVaultSecretStoreAttributes } from './secrets/imported-secret-store';

@@ -17,7 +17,7 @@ export function buildEncryptedStore(app: App = new GitOpsApp()): GitOpsChart {
     tls: KmsTls.fromIssuer(ca),
   });
 
-  new MinioTenant(chart, 'records', {
+  const tenant = new MinioTenant(chart, 'records', {
     configuration: { name: 'records-config' },
     pools: [{ name: 'pool-0', servers: 4, volumesPerServer: 2, volumeSize: Size.gibibytes(512) }],
     encryption: TenantEncryption.kms({
@@ -26,5 +26,6 @@ export function buildEncryptedStore(app: App = new GitOpsApp()): GitOpsChart {
       apiKey: SecretSetting.inConfigurationSecret(),
     }),
   });
+  kms.allowClients(tenant); // the KMS NetworkPolicy admits the tenant's pods: a tenant never changes the KMS
   return chart;
 }

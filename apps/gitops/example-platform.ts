@@ -89,7 +89,7 @@ export function buildExamplePlatform(app: App, azure: ExampleAzureInputs = EXAMP
     issuer: internalCa,
   });
 
-  new MinioTenant(storage, 'production', {
+  const tenant = new MinioTenant(storage, 'production', {
     configuration,
     tls: TenantTls.fromCertificates(certificate),
     s3Exposure: ServiceExposure.azureLoadBalancer(AzureLoadBalancer.internal({ subnet: azure.loadBalancerSubnet })),
@@ -109,6 +109,8 @@ export function buildExamplePlatform(app: App, azure: ExampleAzureInputs = EXAMP
       tolerations: [{ key: 'dedicated', value: 'minio', effect: kplus.TaintEffect.NO_SCHEDULE }],
     }],
   });
+  // The KMS admits the tenant's pods itself: a tenant never changes the cluster it uses.
+  kmsCluster.allowClients(tenant);
   return [ca, kms, storage];
 }
 

@@ -5,6 +5,7 @@ import { requireDnsLabel, requireDnsSubdomain } from '../core/names';
 import { federatedSubjectOf, IAzureWorkloadIdentity, WorkloadIdentityKeys } from './azure-workload-identity';
 import { requireGuid } from './guid';
 
+import { ImportedWorkloadIdentity, WorkloadIdentityAttributes } from './imported-workload-identity';
 /**
  * Properties of a {@link WorkloadIdentityServiceAccount}.
  */
@@ -52,6 +53,11 @@ export interface WorkloadIdentityServiceAccountProps {
  * {@link WorkloadIdentityServiceAccount.podLabels} gives it to objects rendered by hand.
  */
 export class WorkloadIdentityServiceAccount extends Construct implements IAzureWorkloadIdentity {
+  /** A workload identity ServiceAccount defined elsewhere (another app, a Helm chart), checked when imported. */
+  public static fromServiceAccountAttributes(scope: Construct, id: string, attributes: WorkloadIdentityAttributes): IAzureWorkloadIdentity {
+    return new ImportedWorkloadIdentity(scope, id, attributes);
+  }
+
   /** The pod label the workload identity webhook selects pods by. */
   public static readonly POD_LABEL = Object.freeze({ key: WorkloadIdentityKeys.USE_LABEL, value: 'true' });
 

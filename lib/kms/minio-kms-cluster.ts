@@ -8,6 +8,7 @@ import { requireDnsLabel, requireDnsSubdomain } from '../core/names';
 import { restrictedContainerSecurity, restrictedPodSecurity } from '../core/restricted-security';
 import { dropAddressLabel, selectByLabels } from '../core/stable-labels';
 import { validateResources } from '../core/resources';
+import { requireLabels } from '../core/object-metadata';
 import { isKmsIdentity } from './api-key';
 import { KMS_CLUSTER_LABEL, KMS_PORT, KMS_TLS_DIR } from './kms-constants';
 import { HsmKeySource } from './hsm-key-source';
@@ -18,6 +19,8 @@ import { KmsRestartJob } from './kms-restart-job';
 import { TEMPLATE_ANNOTATION } from './restart-script';
 import { KmsTls, KmsTlsBinding } from './kms-tls';
 import { KmsUpdateStrategy } from './kms-update-strategy';
+import { IKmsClient, IKmsEndpoint } from './kms-endpoint';
+import { ImportedKmsCluster, KmsClusterAttributes } from './imported-kms-cluster';
 import { MinkmsImage } from './minkms-image';
 import { redactKeyMaterial } from './redact';
 import { SecretKeyReference } from './secret-key-reference';
@@ -84,19 +87,21 @@ export interface MinioKmsClusterProps {
   readonly clusterDomain?: string;
 }
 
-/** A client admitted to the KMS port by the cluster's NetworkPolicy. */
-interface KmsClient {
-  readonly namespace: string;
-  readonly podLabels: Record<string, string>;
-}
-
 /**
  * A MinIO KMS (`minkms`) cluster: a StatefulSet of nodes sharing one HSM key, each started with `--host` set to
  * its stable DNS name, behind a headless Service (peers) and a client Service on 7373 that routes only to
  * members, with TLS everywhere, a PodDisruptionBudget, a NetworkPolicy, and leave and join Jobs that remove and
  * add members when `replicas` changes.
  */
-export class MinioKmsCluster extends Construct {
+export class MinioKmsCluster extends Construct implements IKmsEndpoint {
+  /**
+   * A cluster defined in another app (or another chart), for tenants that use it. The other app admits them with
+   * `allowClients()`; its TLS is assumed to be `<name>-tls` with `ca.crt` unless `tls` says otherwise.
+   */
+  public static fromClusterAttributes(scope: Construct, id: string, attributes: KmsClusterAttributes): IKmsEndpoint {
+    return new ImportedKmsCluster(scope, id, attributes);
+  }
+
   /** Name of the StatefulSet. */
   public readonly name: string;
   /** Namespace of the cluster. */
@@ -120,7 +125,7 @@ export class MinioKmsCluster extends Construct {
   /** The Job that adds the nodes the StatefulSet creates. */
   public readonly joinJob: KmsMembershipJob;
 
-  private readonly clients: KmsClient[] = [];
+  private readonly clients: IKmsClient[] = [];
 
   public constructor(scope: Construct, id: string, props: MinioKmsClusterProps) {
     super(scope, id);
@@ -187,7 +192,7 @@ export class MinioKmsCluster extends Construct {
     }
     this.leaveJob = new KmsMembershipJob(this, 'Leave', { cluster: this, image, adminApiKey: props.adminApiKey, step: MembershipStep.LEAVE });
     this.joinJob = new KmsMembershipJob(this, 'Join', { cluster: this, image, adminApiKey: props.adminApiKey, step: MembershipStep.JOIN });
-    this.allowClients(this.namespace, this.joinJob.podLabels);
+    this.allowClients({ namespace: this.namespace, podLabels: this.joinJob.podLabels });
     const templateDigest = createHash('sha256').update(JSON.stringify(ApiObject.of(this.statefulSet).toJson().spec.template)).digest('hex');
     ApiObject.of(this.statefulSet).metadata.addAnnotation(TEMPLATE_ANNOTATION, templateDigest);
     if (updateStrategy.allAtOnce) {
@@ -220,14 +225,25 @@ export class MinioKmsCluster extends Construct {
   }
 
   /**
-   * Admits pods with `podLabels` in `namespace` to the KMS port (a tenant using the cluster, for example).
+   * Admits the pods of each client to the KMS port through the cluster's NetworkPolicy: a tenant using the cluster
+   * (`IMinioTenant`), for example. Clients never admit themselves.
    */
-  public allowClients(namespace: string, podLabels: Record<string, string>): void {
-    requireDnsLabel(this, 'clients[].namespace', namespace);
-    const key = JSON.stringify([namespace, podLabels]);
-    if (!this.clients.some((client) => JSON.stringify([client.namespace, client.podLabels]) === key)) {
-      this.clients.push({ namespace, podLabels: { ...podLabels } });
-    }
+  public allowClients(...clients: IKmsClient[]): void {
+    clients.forEach((client, index) => {
+      const field = `clients[${index}]`;
+      requireDnsLabel(this, `${field}.namespace`, client.namespace);
+      requireLabels(this, `${field}.podLabels`, client.podLabels);
+      if (Object.keys(client.podLabels).length === 0) {
+        reject(this, `${field}.podLabels`, client.podLabels, 'must select the client pods', 'give the labels the client pods carry');
+      }
+      if (this.admitsClient(client) !== true) this.clients.push({ namespace: client.namespace, podLabels: { ...client.podLabels } });
+    });
+  }
+
+  /** Whether `allowClients()` admitted `client` (its namespace with the same pod labels). */
+  public admitsClient(client: IKmsClient): boolean {
+    const key = clientKey(client);
+    return this.clients.some((admitted) => clientKey(admitted) === key);
   }
 
   private certificateDnsNames(): string[] {
@@ -365,6 +381,10 @@ export class MinioKmsCluster extends Construct {
       },
     });
   }
+}
+
+function clientKey(client: IKmsClient): string {
+  return JSON.stringify([client.namespace, Object.entries(client.podLabels).sort(([a], [b]) => a.localeCompare(b))]);
 }
 
 function requireSecretKey(scope: Construct, field: string, key: string): void {

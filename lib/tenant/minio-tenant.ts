@@ -24,9 +24,9 @@ import { TenantPoolOptions } from './tenant-pool';
 import { CertificateSecretReference, TenantTls } from './tenant-tls';
 import { validateDomains } from './domain-validation';
 import { claimIndirectObject, claimObjectIdentity } from '../core/unique-objects';
+import { IMinioTenant, ImportedMinioTenant, MAX_TENANT_NAME, MinioTenantAttributes, tenantS3Endpoint } from './minio-tenant-reference';
+import { tenantPodLabels } from './tenant-labels';
 
-/** The longest tenant name whose derived names (`<tenant>-console`, `<tenant>-hl`) stay DNS labels. */
-const MAX_TENANT_NAME = 55;
 
 /** Anything that names a Secret: a cdk8s-plus `Secret`, `Secret.fromSecretName(...)`, or a library construct. */
 export interface ISecretReference {
@@ -118,11 +118,20 @@ export interface MinioTenantProps {
  * Every input is checked when the construct is created, and the props are copied then: changing the props object
  * afterwards does not change the output. `addPool()`, `addEnv()` and `addSecretEnv()` check their input the same way.
  */
-export class MinioTenant extends Construct {
+export class MinioTenant extends Construct implements IMinioTenant {
+  /** A tenant defined in another app, e.g. for `kms.allowClients(tenant)` in the app that defines the KMS. */
+  public static fromTenantAttributes(scope: Construct, id: string, attributes: MinioTenantAttributes): IMinioTenant {
+    return new ImportedMinioTenant(scope, id, attributes);
+  }
+
   /** Name of the Tenant. */
   public readonly name: string;
   /** Namespace of the Tenant. */
   public readonly namespace: string;
+  /** Labels the operator puts on every pod of the tenant. */
+  public readonly podLabels: Record<string, string>;
+  /** The S3 endpoint inside the cluster (see {@link IMinioTenant.s3Endpoint}). */
+  public readonly s3Endpoint: string;
   /** The Tenant API object. */
   public readonly resource: Tenant;
 
@@ -145,6 +154,8 @@ export class MinioTenant extends Construct {
       reject(this, 'namespace', namespace, 'is required', 'set namespace on the tenant or on its chart');
     }
     this.namespace = requireDnsLabel(this, 'namespace', namespace);
+    this.podLabels = tenantPodLabels(this.name);
+    this.s3Endpoint = tenantS3Endpoint(this.namespace);
     if (!props.configuration?.name) {
       reject(this, 'configuration', props.configuration, 'must name the Secret holding config.env',
         'pass the Secret with the root credentials, e.g. Secret.fromSecretName(this, "Config", "tenant-config")');

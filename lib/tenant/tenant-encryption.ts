@@ -4,17 +4,22 @@ import { requirePinnedImage } from '../core/pinned-image';
 import { requireDnsSubdomain } from '../core/names';
 import { IAzureWorkloadIdentity, WorkloadIdentityKeys } from '../identity/azure-workload-identity';
 import { TenantSpecAdditionalVolumeMounts, TenantSpecAdditionalVolumes, TenantSpecEnv, TenantSpecKes } from '../imports/minio.min.io';
-import type { MinioKmsCluster } from '../kms/minio-kms-cluster';
+import { IKmsEndpoint } from '../kms/kms-endpoint';
 import { SecretKeyReference } from '../kms/secret-key-reference';
 import { TlsCertificate } from '../tls/certificate';
 import { poolContainerSecurityContext, poolPodSecurityContext } from './pod-security';
 import { SecretSetting } from './secret-setting';
+import { tenantPodLabels } from './tenant-labels';
 import { CertificateSecretReference, CertificateSecretType } from './tenant-tls';
 
 /** Options of {@link TenantEncryption.kms}. */
 export interface KmsEncryptionOptions {
-  /** The MinIO KMS cluster; MinIO reaches it through its client Service (MINIO_KMS_SERVER). */
-  readonly cluster: MinioKmsCluster;
+  /**
+   * The MinIO KMS cluster: a `MinioKmsCluster`, or `MinioKmsCluster.fromClusterAttributes()` for one defined in
+   * another app. MinIO reaches it through its client Service (MINIO_KMS_SERVER). The tenant does not change the
+   * cluster: admit the tenant on the KMS side with `kms.allowClients(tenant)`.
+   */
+  readonly cluster: IKmsEndpoint;
   /** The KMS enclave holding the tenant's keys (MINIO_KMS_ENCLAVE). */
   readonly enclave: string;
   /** The default SSE key in that enclave (MINIO_KMS_SSE_KEY). */
@@ -126,7 +131,7 @@ class KmsClusterEncryption extends TenantEncryption {
       reject(scope, 'encryption.apiKey', apiKey, 'must be a SecretSetting',
         'the operator passes Secret references in env to MinIO as empty strings: use SecretSetting.fromKeyVault(...) or SecretSetting.inConfigurationSecret()');
     }
-    cluster.allowClients(tenant.namespace, { 'v1.min.io/tenant': tenant.name });
+    requireAdmission(scope, cluster, tenant);
     return {
       env: [
         { name: 'MINIO_KMS_ENCLAVE', value: enclave },
@@ -224,6 +229,19 @@ class StaticKeyEncryption extends TenantEncryption {
       volumeMounts: [{ name: 'kms-secret-key', mountPath: directory, readOnly: true }],
     };
   }
+}
+
+/**
+ * A KMS in this app must admit the tenant's pods, or MinIO cannot reach it. The admission is the KMS side's own
+ * call and may come after the tenant is created, so it is checked when the app is synthesized.
+ */
+function requireAdmission(scope: Construct, cluster: IKmsEndpoint, tenant: EncryptedTenant): void {
+  const client = { namespace: tenant.namespace, podLabels: tenantPodLabels(tenant.name) };
+  scope.node.addValidation({
+    validate: () => (cluster.admitsClient(client) === false
+      ? [`${scope.node.path}: encryption.cluster does not admit this tenant's pods to the KMS port (received '${cluster.namespace}/${cluster.name}'): call allowClients(tenant) on the KMS cluster`]
+      : []),
+  });
 }
 
 function requireKmsName(scope: Construct, field: string, value: string): void {

@@ -46,13 +46,13 @@ describe('TenantEncryption.kms', () => {
   test('the API key reaches MinIO through config.env, with every other variable MinIO needs', () => {
     const { chart, cluster } = kmsChart();
     const configuration = configurationSecret(chart, 'minio-kms');
-    new MinioTenant(chart, 'store', {
+    cluster.allowClients(new MinioTenant(chart, 'store', {
       configuration,
       pools: [VALID_POOL],
       encryption: TenantEncryption.kms({
         cluster, enclave: 'lake', defaultKey: 'lake-default', apiKey: SecretSetting.fromKeyVault('store-kms-api-key'),
       }),
-    });
+    }));
     const manifests = Testing.synth(chart);
     expectValidManifests(manifests);
     const minio = renderMinioEnvironment(manifests, 'store', KEY_VAULT);
@@ -102,11 +102,11 @@ describe('TenantEncryption.kms', () => {
 
   test('in the KMS namespace: every node, enclave and key in env, and the CA trusted', () => {
     const { chart, cluster } = kmsChart();
-    new MinioTenant(chart, 'store', {
+    cluster.allowClients(new MinioTenant(chart, 'store', {
       configuration: { name: 'store-config' },
       pools: [VALID_POOL],
       encryption: TenantEncryption.kms({ cluster, enclave: 'lake', defaultKey: 'lake-default', apiKey: API_KEY }),
-    });
+    }));
     const manifests = Testing.synth(chart);
     expectValidManifests(manifests);
     const spec = tenantOf(manifests).spec;
@@ -125,12 +125,12 @@ describe('TenantEncryption.kms', () => {
 
   test('in another namespace: the CA arrives through a certificate from the same ClusterIssuer', () => {
     const { chart, cluster } = kmsChart();
-    new MinioTenant(chart, 'store', {
+    cluster.allowClients(new MinioTenant(chart, 'store', {
       namespace: 'objects',
       configuration: { name: 'store-config' },
       pools: [VALID_POOL],
       encryption: TenantEncryption.kms({ cluster, enclave: 'lake', defaultKey: 'lake-default', apiKey: API_KEY }),
-    });
+    }));
     const manifests = Testing.synth(chart);
     expectValidManifests(manifests);
     const trust = find(manifests, 'Certificate', 'kms-ca-trust');
@@ -145,13 +145,13 @@ describe('TenantEncryption.kms', () => {
 
   test('an explicit CA Secret is trusted as given', () => {
     const { chart, cluster } = kmsChart({ tls: KmsTls.fromSecret('kms-tls-existing', { hasCa: false }) });
-    new MinioTenant(chart, 'store', {
+    cluster.allowClients(new MinioTenant(chart, 'store', {
       configuration: { name: 'store-config' },
       pools: [VALID_POOL],
       encryption: TenantEncryption.kms({
         cluster, enclave: 'lake', defaultKey: 'k', apiKey: API_KEY, caSecret: { name: 'kms-ca-bundle', type: CertificateSecretType.OPAQUE },
       }),
-    });
+    }));
     expect(tenantOf(Testing.synth(chart)).spec.externalCaCertSecret).toEqual([{ name: 'kms-ca-bundle', type: 'Opaque' }]);
   });
 
