@@ -1,4 +1,5 @@
 export * from './core/errors';
+export * from './core/secret-value';
 export * from './core/gitops-app';
 export * from './core/gitops-chart';
 export * from './core/apply-order';
@@ -45,7 +46,6 @@ export * from './kms/minio-kms-cluster';
 export * from './kms/minkms-image';
 export * from './kms/membership-script';
 export * from './kms/restart-script';
-export * from './kms/secret-key-reference';
 export * from './kms/hsm-secrets-operator';
 export * from './kms/hsm-device';
 export * from './kms/hsm-mirroring';

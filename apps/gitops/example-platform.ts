@@ -53,12 +53,12 @@ export const EXAMPLE_AZURE_INPUTS: ExampleAzureInputs = {
 export function buildExamplePlatform(app: App, azure: ExampleAzureInputs = EXAMPLE_AZURE_INPUTS): GitOpsChart[] {
   const ca = new GitOpsChart(app, 'minio-ca');
   const internalCa = new PrivateCa(ca, 'InternalCa', { name: 'minio-internal-ca' });
-  new OperatorCaTrust(ca, 'OperatorTrust', { issuer: internalCa, suffix: 'minio-internal-ca' });
+  new OperatorCaTrust(ca, 'OperatorTrust', { issuer: internalCa });
 
   const kms = new GitOpsChart(app, 'minio-kms', { namespace: 'minio-kms' });
   new RestrictedNamespace(kms, 'minio-kms');
   const kmsVault = keyVaultStore(kms, 'minio-kms', azure.kmsSecretsClientId, azure);
-  new KeyVaultExternalSecret(kms, 'AdminApiKey', {
+  const adminApiKey = new KeyVaultExternalSecret(kms, 'AdminApiKey', {
     name: 'kms-admin-api-key',
     store: kmsVault,
     data: [{ secretKey: 'api-key', keyVaultSecret: 'minkms-admin-api-key' }],
@@ -70,7 +70,7 @@ export function buildExamplePlatform(app: App, azure: ExampleAzureInputs = EXAMP
     hsmKey: HsmKeySource.fromKeyVault({ store: kmsVault, keyVaultSecret: 'minkms-hsm-key' }),
     // The public identity of the admin key kept in Key Vault as minkms-admin-api-key (`minio-aks kms identity -`).
     adminIdentity: 'h1:J23aac6Xcu3NUDAo2E7NT-XUt_CDmoXgRPlg3Ie0MdE',
-    adminApiKey: { secretName: 'kms-admin-api-key', key: 'api-key' },
+    adminApiKey: adminApiKey.value(),
     tls: KmsTls.fromIssuer(internalCa),
   });
 

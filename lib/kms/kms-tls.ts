@@ -2,6 +2,7 @@ import { Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { reject } from '../core/errors';
 import { requireDnsSubdomain } from '../core/names';
+import { ISecretReference } from '../core/secret-value';
 import { TlsCertificate } from '../tls/certificate';
 import { ICertificateIssuer } from '../tls/issuer';
 import { KeyAlgorithm } from '../tls/key-algorithm';
@@ -47,11 +48,12 @@ export abstract class KmsTls {
   }
 
   /**
-   * A TLS Secret that exists in the cluster's namespace, with `tls.crt`, `tls.key` and optionally `ca.crt`.
-   * Without `ca.crt`, tenants need the CA through `trustedCertificateAuthorities`.
+   * A TLS Secret in the cluster's namespace, with `tls.crt`, `tls.key` and optionally `ca.crt`: a cdk8s-plus
+   * `Secret.fromSecretName(...)` or any construct that names one. Without `ca.crt`, tenants need the CA through
+   * `trustedCertificateAuthorities`.
    */
-  public static fromSecret(secretName: string, options: { readonly hasCa?: boolean } = {}): KmsTls {
-    return new ExistingKmsTls(secretName, options.hasCa ?? true);
+  public static fromSecret(secret: ISecretReference, options: { readonly hasCa?: boolean } = {}): KmsTls {
+    return new ExistingKmsTls(secret.name, options.hasCa ?? true);
   }
 
   /** @internal */

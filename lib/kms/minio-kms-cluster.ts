@@ -23,7 +23,7 @@ import { IKmsClient, IKmsEndpoint } from './kms-endpoint';
 import { ImportedKmsCluster, KmsClusterAttributes } from './imported-kms-cluster';
 import { MinkmsImage } from './minkms-image';
 import { redactKeyMaterial } from './redact';
-import { SecretKeyReference } from './secret-key-reference';
+import { SecretValue } from '../core/secret-value';
 
 
 /** The longest cluster name whose derived names (`<name>-leave-<n>-<digits>`, pod revision labels) stay DNS labels. */
@@ -67,14 +67,14 @@ export interface MinioKmsClusterProps {
    * The Secret key holding the admin `k1:` API key: the membership Jobs use it, and each node's readiness check
    * reads the cluster status with it (see the README on readiness).
    */
-  readonly adminApiKey: SecretKeyReference;
+  readonly adminApiKey: SecretValue;
   /**
    * The Secret key holding the MinIO licence, passed to every node as `MINIO_LICENSE`. Releases before
    * RELEASE.2025-11-12T19-14-51Z refuse to start without one; later releases ignore it.
    *
    * @default - no licence, refused for a release that needs one
    */
-  readonly license?: SecretKeyReference;
+  readonly license?: SecretValue;
   /** The nodes' TLS certificate. */
   readonly tls: KmsTls;
   /** Each node's persistent volume. @default - 10 GiB on managed-csi-premium */
@@ -117,7 +117,7 @@ export class MinioKmsCluster extends Construct implements IKmsEndpoint {
   /** The TLS material of the nodes. */
   public readonly tls: KmsTlsBinding;
   /** The Secret key every node reads `MINIO_KMS_HSM_KEY` from. */
-  public readonly hsmKeySecret: SecretKeyReference;
+  public readonly hsmKeySecret: SecretValue;
   /** The node StatefulSet. */
   public readonly statefulSet: kplus.StatefulSet;
   /** The Job that removes members before the StatefulSet shrinks. */
@@ -145,11 +145,9 @@ export class MinioKmsCluster extends Construct implements IKmsEndpoint {
       reject(this, 'adminIdentity', redactKeyMaterial(props.adminIdentity), 'is not a KMS identity (h1: followed by 43 base64url characters)',
         'compute it from the admin API key with `minio-aks kms identity -`; never pass the k1: key itself');
     }
-    requireDnsSubdomain(this, 'adminApiKey.secretName', props.adminApiKey.secretName);
-    requireSecretKey(this, 'adminApiKey.key', props.adminApiKey.key);
+    SecretValue.validate(this, 'adminApiKey', props.adminApiKey);
     if (props.license !== undefined) {
-      requireDnsSubdomain(this, 'license.secretName', props.license.secretName);
-      requireSecretKey(this, 'license.key', props.license.key);
+      SecretValue.validate(this, 'license', props.license);
     } else if (props.image.releaseBefore(FIRST_RELEASE_WITHOUT_LICENSE)) {
       reject(this, 'license', undefined, `is required: minkms ${props.image.tagOrDigest} predates ${FIRST_RELEASE_WITHOUT_LICENSE} and refuses to start without MINIO_LICENSE`,
         `pass the Secret holding your licence, or use ${FIRST_RELEASE_WITHOUT_LICENSE} or later, which needs none`);
@@ -385,11 +383,4 @@ export class MinioKmsCluster extends Construct implements IKmsEndpoint {
 
 function clientKey(client: IKmsClient): string {
   return JSON.stringify([client.namespace, Object.entries(client.podLabels).sort(([a], [b]) => a.localeCompare(b))]);
-}
-
-function requireSecretKey(scope: Construct, field: string, key: string): void {
-  // A Secret data key: api-server validation IsConfigMapKey.
-  if (typeof key !== 'string' || !/^[-._a-zA-Z0-9]{1,253}$/.test(key) || key === '.' || key === '..') {
-    reject(scope, field, key, 'is not a valid Secret key', "use letters, digits, '-', '_' and '.'");
-  }
 }

@@ -13,6 +13,7 @@ import { requireKeyVaultObjectName, requireKeyVaultObjectVersion } from './key-v
 import { IKeyVaultSecretStore } from './key-vault-secret-store';
 import { claimObjectIdentity } from '../core/unique-objects';
 
+import { ISecretReference, SecretValue } from '../core/secret-value';
 /** One Key Vault secret copied into a key of the Kubernetes Secret. */
 export interface KeyVaultSecretReference {
   /** Key of the value in the Kubernetes Secret, and its name in templates (`{{ .secretKey }}`). */
@@ -156,6 +157,32 @@ export class KeyVaultExternalSecret extends Construct {
   /** The Secret keys this ExternalSecret fills, in order. */
   public get secretKeys(): string[] {
     return this.data.map((ref) => ref.secretKey);
+  }
+
+  /** The Secret External Secrets keeps, for constructs that read a whole Secret. */
+  public get secret(): ISecretReference {
+    return { name: this.secretName };
+  }
+
+  /**
+   * One key of the Secret this ExternalSecret keeps, for constructs that read a secret value: a key filled from
+   * `data`, or one the template renders.
+   *
+   * @param key the key within the Secret
+   * @default - the only key, when the Secret has exactly one
+   */
+  public value(key?: string): SecretValue {
+    const keys = this.templateData === undefined ? this.secretKeys : Object.keys(this.templateData);
+    if (key === undefined) {
+      if (keys.length !== 1) {
+        reject(this, 'value()', keys, 'needs a key, as the Secret has more than one', `name one of ${keys.join(', ')}`);
+      }
+      return SecretValue.fromSecretName(this.secretName, keys[0]);
+    }
+    if (!keys.includes(key)) {
+      reject(this, `value('${key}')`, key, `is not a key of Secret '${this.secretName}'`, `use one of ${keys.join(', ')}`);
+    }
+    return SecretValue.fromSecretName(this.secretName, key);
   }
 
   /** Fetches one more Key Vault secret into the Secret (or into the template's values). */

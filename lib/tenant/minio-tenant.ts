@@ -24,15 +24,10 @@ import { TenantPoolOptions } from './tenant-pool';
 import { CertificateSecretReference, TenantTls } from './tenant-tls';
 import { validateDomains } from './domain-validation';
 import { claimIndirectObject, claimObjectIdentity } from '../core/unique-objects';
+import { ISecretReference } from '../core/secret-value';
 import { IMinioTenant, ImportedMinioTenant, MAX_TENANT_NAME, MinioTenantAttributes, tenantS3Endpoint } from './minio-tenant-reference';
 import { tenantPodLabels } from './tenant-labels';
 
-
-/** Anything that names a Secret: a cdk8s-plus `Secret`, `Secret.fromSecretName(...)`, or a library construct. */
-export interface ISecretReference {
-  /** Name of the Secret. */
-  readonly name: string;
-}
 
 /** Properties of a {@link MinioTenant}. */
 export interface MinioTenantProps {

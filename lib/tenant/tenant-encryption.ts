@@ -5,7 +5,7 @@ import { requireDnsSubdomain } from '../core/names';
 import { IAzureWorkloadIdentity, WorkloadIdentityKeys } from '../identity/azure-workload-identity';
 import { TenantSpecAdditionalVolumeMounts, TenantSpecAdditionalVolumes, TenantSpecEnv, TenantSpecKes } from '../imports/minio.min.io';
 import { IKmsEndpoint } from '../kms/kms-endpoint';
-import { SecretKeyReference } from '../kms/secret-key-reference';
+import { ISecretReference, SecretValue } from '../core/secret-value';
 import { TlsCertificate } from '../tls/certificate';
 import { poolContainerSecurityContext, poolPodSecurityContext } from './pod-security';
 import { SecretSetting } from './secret-setting';
@@ -45,9 +45,10 @@ export interface KesKeyVaultOptions {
   readonly image: string;
   /**
    * The Secret with `server-config.yaml`: `keystore.azure.keyvault.endpoint` and, for AKS workload identity, no
-   * credentials (KES then uses the default Azure credential chain).
+   * credentials (KES then uses the default Azure credential chain). A cdk8s-plus Secret, or any construct that
+   * names one (e.g. a `KeyVaultExternalSecret`'s `secret`).
    */
-  readonly configSecretName: string;
+  readonly configSecret: ISecretReference;
   /** The default key MinIO asks KES for (MINIO_KMS_KES_KEY_NAME). */
   readonly keyName: string;
   /** The workload identity KES runs as (Key Vault Secrets Officer on the vault: KES stores keys as secrets). */
@@ -58,8 +59,8 @@ export interface KesKeyVaultOptions {
 
 /** Options of {@link TenantEncryption.staticKey}. */
 export interface StaticKeyOptions {
-  /** The Secret key holding `name:base64-of-32-bytes`. */
-  readonly secret: SecretKeyReference;
+  /** The Secret value holding `name:base64-of-32-bytes`. */
+  readonly secret: SecretValue;
   /** Absolute path the key file is mounted at; MinIO reads it through MINIO_KMS_SECRET_KEY_FILE. @default '/etc/minio/kms/secret-key' */
   readonly mountPath?: string;
 }
@@ -177,9 +178,10 @@ class KesEncryption extends TenantEncryption {
   }
 
   public _render(scope: Construct, tenant: EncryptedTenant): TenantEncryptionSpec {
-    const { image, configSecretName, keyName, identity } = this.options;
+    const { image, keyName, identity } = this.options;
+    const configSecretName = this.options.configSecret?.name;
     requirePinnedImage(scope, 'encryption.image', image, 'quay.io/minio/kes:2025-03-12T09-35-18Z');
-    requireDnsSubdomain(scope, 'encryption.configSecretName', configSecretName);
+    requireDnsSubdomain(scope, 'encryption.configSecret.name', configSecretName);
     requireKmsName(scope, 'encryption.keyName', keyName);
     if (identity.namespace !== tenant.namespace) {
       reject(scope, 'encryption.identity', identity.namespace, `must be a ServiceAccount in the tenant's namespace '${tenant.namespace}'`,
@@ -219,7 +221,7 @@ class StaticKeyEncryption extends TenantEncryption {
       reject(scope, 'encryption.mountPath', path, 'must be an absolute file path',
         'MinIO reads MINIO_KMS_SECRET_KEY_FILE as a path since RELEASE.2024-07-26 and no longer resolves a bare name: use e.g. /etc/minio/kms/secret-key');
     }
-    requireDnsSubdomain(scope, 'encryption.secret.secretName', secret.secretName);
+    SecretValue.validate(scope, 'encryption.secret', secret);
     const directory = path.slice(0, path.lastIndexOf('/')) || '/';
     const file = path.slice(path.lastIndexOf('/') + 1);
     return {

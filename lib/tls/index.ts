@@ -4,7 +4,7 @@ export { AcmeServer } from './acme-server';
 export { AcmeSolver, AzureDnsEnvironment } from './acme-solver';
 export type { AzureDnsSolverOptions, Http01SolverOptions } from './acme-solver';
 export { CA_CERTIFICATE_KEY, DEFAULT_CERTIFICATE_DURATION, TlsCertificate } from './certificate';
-export type { CaCertificateReference, TlsCertificateProps } from './certificate';
+export type { TlsCertificateProps } from './certificate';
 export { CERT_MANAGER_GROUP, CertificateIssuer, IssuerKind } from './issuer';
 export type { ExistingIssuerOptions, ExistingNamespacedIssuerOptions, ICertificateIssuer, IssuerRef } from './issuer';
 export { KeyAlgorithm } from './key-algorithm';

@@ -1,7 +1,8 @@
 import { Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { reject } from '../core/errors';
-import { CaCertificateReference, TlsCertificate } from './certificate';
+import { SecretValue } from '../core/secret-value';
+import { TlsCertificate } from './certificate';
 import { isWildcardName } from './dns-names';
 import { ICertificateIssuer } from './issuer';
 import { KeyAlgorithm } from './key-algorithm';
@@ -108,7 +109,7 @@ export class TenantCertificate extends Construct {
   /** The entry for the Tenant's `spec.externalCertSecret`. */
   public readonly externalCertSecret: ExternalCertSecret;
   /** Where the signing CA certificate is; `undefined` for ACME issuers. */
-  public readonly caSecret: CaCertificateReference | undefined;
+  public readonly caSecret: SecretValue | undefined;
 
   public constructor(scope: Construct, id: string, props: TenantCertificateProps) {
     super(scope, id);

@@ -53,7 +53,7 @@ describe('TenantCertificate', () => {
     ]);
     expect(certificate.spec.usages).toEqual(['digital signature', 'server auth']);
     expect(construct.externalCertSecret).toEqual({ name: 'store-internal-tls', type: 'cert-manager.io/v1' });
-    expect(construct.caSecret).toEqual({ secretName: 'store-internal-tls', key: 'ca.crt' });
+    expect(construct.caSecret).toMatchObject({ secretName: 'store-internal-tls', key: 'ca.crt' });
     expect(construct.dnsNames).toEqual(certificate.spec.dnsNames);
   });
 
