@@ -54,3 +54,5 @@ export type { KmsClusterAttributes } from './kms/imported-kms-cluster';
 export type { IMinioTenant, MinioTenantAttributes } from './tenant/minio-tenant-reference';
 export type { WorkloadIdentityAttributes } from './identity/imported-workload-identity';
 export type { KeyVaultSecretStoreAttributes } from './secrets/imported-secret-store';
+export * from './core/pinned-image';
+export * from './tenant/kes-image';

@@ -21,7 +21,7 @@ import { KmsTls, KmsTlsBinding } from './kms-tls';
 import { KmsUpdateStrategy } from './kms-update-strategy';
 import { IKmsClient, IKmsEndpoint } from './kms-endpoint';
 import { ImportedKmsCluster, KmsClusterAttributes } from './imported-kms-cluster';
-import { MinkmsImage } from './minkms-image';
+import { PinnedImage } from '../core/pinned-image';
 import { redactKeyMaterial } from './redact';
 import { SecretValue } from '../core/secret-value';
 
@@ -50,8 +50,8 @@ export interface MinioKmsClusterProps {
   readonly name?: string;
   /** Namespace of the cluster. @default - the chart's namespace */
   readonly namespace?: string;
-  /** The pinned minkms image, used by the nodes and by the membership Job. */
-  readonly image: MinkmsImage;
+  /** The pinned minkms image (`MinkmsImage.release(tag)`), used by the nodes and by the membership Jobs. */
+  readonly image: PinnedImage;
   /**
    * Number of nodes. Reads need one node, writes need every node, so more nodes add read availability, not
    * write availability; there is no quorum and hence no odd/even rule.
@@ -146,6 +146,7 @@ export class MinioKmsCluster extends Construct implements IKmsEndpoint {
         'compute it from the admin API key with `minio-aks kms identity -`; never pass the k1: key itself');
     }
     SecretValue.validate(this, 'adminApiKey', props.adminApiKey);
+    const image = PinnedImage.reference(this, 'image', props.image);
     if (props.license !== undefined) {
       SecretValue.validate(this, 'license', props.license);
     } else if (props.image.releaseBefore(FIRST_RELEASE_WITHOUT_LICENSE)) {
@@ -153,7 +154,6 @@ export class MinioKmsCluster extends Construct implements IKmsEndpoint {
         `pass the Secret holding your licence, or use ${FIRST_RELEASE_WITHOUT_LICENSE} or later, which needs none`);
     }
     validateResources(this, 'resources', props.resources);
-    const image = props.image.render(this, 'image');
     this.headlessServiceName = `${this.name}-hl`;
     this.serviceName = this.name;
 

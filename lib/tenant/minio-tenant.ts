@@ -8,6 +8,7 @@ import { KeyVaultSecretProviderClass } from '../secrets/key-vault-secret-provide
 import { assertUsableAsTenantConfiguration } from '../secrets/tenant-configuration';
 import { Tenant, TenantSpec, TenantSpecEnv } from '../imports/minio.min.io';
 import { MinioImage } from './minio-image';
+import { PinnedImage } from '../core/pinned-image';
 import { renderPool } from './pool-render';
 import { validatePool } from './pool-validation';
 import { ServiceExposure, ServiceMetadataSettings } from './service-exposure';
@@ -49,7 +50,7 @@ export interface MinioTenantProps {
   /** The tenant's pools; more can be added with `addPool()`. At least one is required. @default - none */
   readonly pools?: TenantPoolOptions[];
   /** The MinIO server image, one for all pools. @default MinioImage.DEFAULT */
-  readonly image?: MinioImage;
+  readonly image?: PinnedImage;
   /** Where the server certificate comes from. @default TenantTls.operatorAutoCert() */
   readonly tls?: TenantTls;
   /**
@@ -287,7 +288,7 @@ export class MinioTenant extends Construct implements IMinioTenant {
       reject(this, 'metrics.path', metricsPath, 'must be an absolute URL path', 'use e.g. /minio/v2/metrics/cluster');
     }
     return {
-      image: (props.image ?? MinioImage.DEFAULT).render(this, 'image'),
+      image: PinnedImage.reference(this, 'image', props.image ?? MinioImage.DEFAULT),
       configuration: { name: this.configuration.name },
       requestAutoCert: this.tls.requestAutoCert,
       externalCertSecret: nonEmpty(this.tls.certificateSecrets.map((s) => ({ name: s.name, type: s.type.value }))),

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { reject } from '../core/errors';
-import { requirePinnedImage } from '../core/pinned-image';
+import { PinnedImage } from '../core/pinned-image';
 import { requireDnsSubdomain } from '../core/names';
 import { IAzureWorkloadIdentity, WorkloadIdentityKeys } from '../identity/azure-workload-identity';
 import { TenantSpecAdditionalVolumeMounts, TenantSpecAdditionalVolumes, TenantSpecEnv, TenantSpecKes } from '../imports/minio.min.io';
@@ -41,8 +41,8 @@ export interface KmsEncryptionOptions {
 
 /** Options of {@link TenantEncryption.kesWithKeyVault}. */
 export interface KesKeyVaultOptions {
-  /** The pinned KES image, e.g. `quay.io/minio/kes:2025-03-12T09-35-18Z`. */
-  readonly image: string;
+  /** The pinned KES image, e.g. `KesImage.release('2025-03-12T09-35-18Z')`. */
+  readonly image: PinnedImage;
   /**
    * The Secret with `server-config.yaml`: `keystore.azure.keyvault.endpoint` and, for AKS workload identity, no
    * credentials (KES then uses the default Azure credential chain). A cdk8s-plus Secret, or any construct that
@@ -178,9 +178,9 @@ class KesEncryption extends TenantEncryption {
   }
 
   public _render(scope: Construct, tenant: EncryptedTenant): TenantEncryptionSpec {
-    const { image, keyName, identity } = this.options;
+    const { keyName, identity } = this.options;
     const configSecretName = this.options.configSecret?.name;
-    requirePinnedImage(scope, 'encryption.image', image, 'quay.io/minio/kes:2025-03-12T09-35-18Z');
+    const image = PinnedImage.reference(scope, 'encryption.image', this.options.image);
     requireDnsSubdomain(scope, 'encryption.configSecret.name', configSecretName);
     requireKmsName(scope, 'encryption.keyName', keyName);
     if (identity.namespace !== tenant.namespace) {

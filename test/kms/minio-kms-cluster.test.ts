@@ -13,6 +13,7 @@ import {
   LetsEncryptIssuer,
   MinioKmsCluster,
   MinkmsImage,
+  PinnedImage,
   SecretValue,
   WorkloadIdentityServiceAccount,
 } from '../../lib';
@@ -377,8 +378,8 @@ describe('MinioKmsCluster rejects bad input', () => {
   });
 
   test('an unpinned kubectl image for the restart Job', () => {
-    expect(() => kmsChart({ updateStrategy: KmsUpdateStrategy.allAtOnce({ kubectlImage: 'bitnami/kubectl:latest' }) }))
-      .toThrow(/test\/kms: updateStrategy\.kubectlImage must be pinned to a tag or digest \(received 'bitnami\/kubectl:latest'\)/);
+    expect(() => kmsChart({ updateStrategy: KmsUpdateStrategy.allAtOnce({ kubectlImage: PinnedImage.fromRepository('bitnami/kubectl', 'latest') }) }))
+      .toThrow(/test\/kms: updateStrategy\.kubectlImage\.tag must pin a release \(received 'latest'\)/);
   });
 
   test('a namespace-less cluster', () => {

@@ -5,6 +5,7 @@ import {
   CertificateSecretType,
   GitOpsChart,
   HsmKeySource,
+  KesImage,
   KeyVaultSecretStore,
   KmsTls,
   MinioKmsCluster,
@@ -187,7 +188,7 @@ describe('TenantEncryption.kesWithKeyVault', () => {
       configuration: { name: 'store-config' },
       pools: [VALID_POOL],
       encryption: TenantEncryption.kesWithKeyVault({
-        image: 'quay.io/minio/kes:2025-03-12T09-35-18Z', configSecret: { name: 'store-kes-config' }, keyName: 'store-default', identity,
+        image: KesImage.release('2025-03-12T09-35-18Z'), configSecret: { name: 'store-kes-config' }, keyName: 'store-default', identity,
       }),
     });
     const manifests = Testing.synth(chart);
@@ -209,10 +210,10 @@ describe('TenantEncryption.kesWithKeyVault', () => {
     const identity = new WorkloadIdentityServiceAccount(chart, 'Kes', { name: 'kes', namespace: 'elsewhere', clientId: '11111111-2222-3333-4444-555555555555' });
     const options = { configSecret: { name: 'c' }, keyName: 'k', identity };
     expect(() => new MinioTenant(chart, 'a', {
-      configuration: { name: 'c' }, pools: [VALID_POOL], encryption: TenantEncryption.kesWithKeyVault({ ...options, image: 'quay.io/minio/kes:latest' }),
-    })).toThrow(/test\/a: encryption\.image must be pinned to a tag or digest \(received 'quay.io\/minio\/kes:latest'\)/);
+      configuration: { name: 'c' }, pools: [VALID_POOL], encryption: TenantEncryption.kesWithKeyVault({ ...options, image: KesImage.release('latest') }),
+    })).toThrow(/test\/a: encryption\.image\.tag must pin a release \(received 'latest'\)/);
     expect(() => new MinioTenant(new GitOpsChart(Testing.app(), 'test', { namespace: 'objects' }), 'b', {
-      configuration: { name: 'c' }, pools: [VALID_POOL], encryption: TenantEncryption.kesWithKeyVault({ ...options, image: 'quay.io/minio/kes:2025-03-12T09-35-18Z' }),
+      configuration: { name: 'c' }, pools: [VALID_POOL], encryption: TenantEncryption.kesWithKeyVault({ ...options, image: KesImage.release('2025-03-12T09-35-18Z') }),
     })).toThrow(/test\/b: encryption\.identity must be a ServiceAccount in the tenant's namespace 'objects' \(received 'elsewhere'\)/);
   });
 });

@@ -115,7 +115,7 @@ describe('MinioTenant rejects what the operator, MinIO or the API server would r
 
   test('an unpinned image', () => {
     // Checked when the tenant is created, so the error carries its path (not "Failed serializing construct").
-    expect(() => tenantChart({ image: MinioImage.release('latest') })).toThrow(/test\/store: image\.tag must pin a MinIO release \(received 'latest'\)/);
+    expect(() => tenantChart({ image: MinioImage.release('latest') })).toThrow(/test\/store: image\.tag must pin a release \(received 'latest'\)/);
   });
 
   test('an invalid image repository', () => {
