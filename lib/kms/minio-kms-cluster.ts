@@ -22,7 +22,7 @@ import { KmsUpdateStrategy } from './kms-update-strategy';
 import { IKmsClient, IKmsEndpoint } from './kms-endpoint';
 import { ImportedKmsCluster, KmsClusterAttributes } from './imported-kms-cluster';
 import { PinnedImage } from '../core/pinned-image';
-import { redactKeyMaterial } from './redact';
+import { redactUnlessIdentity } from '../core/redaction';
 import { SecretValue } from '../core/secret-value';
 
 
@@ -142,7 +142,7 @@ export class MinioKmsCluster extends Construct implements IKmsEndpoint {
     }
     this.clusterDomain = requireDnsSubdomain(this, 'clusterDomain', props.clusterDomain ?? 'cluster.local');
     if (!isKmsIdentity(props.adminIdentity)) {
-      reject(this, 'adminIdentity', redactKeyMaterial(props.adminIdentity), 'is not a KMS identity (h1: followed by 43 base64url characters)',
+      reject(this, 'adminIdentity', redactUnlessIdentity(props.adminIdentity), 'is not a KMS identity (h1: followed by 43 base64url characters)',
         'compute it from the admin API key with `minio-aks kms identity -`; never pass the k1: key itself');
     }
     SecretValue.validate(this, 'adminApiKey', props.adminApiKey);

@@ -55,11 +55,8 @@ export class TenantTls {
    * Certificates issued by cert-manager (`TenantCertificate`s); list the CA-issued one covering the internal names
    * first: the operator serves the first entry by default and picks the others by SNI.
    */
-  public static fromCertificates(...certificates: { readonly externalCertSecret: { readonly name: string; readonly type: string } }[]): TenantTls {
-    return TenantTls.fromSecrets(...certificates.map(({ externalCertSecret }) => ({
-      name: externalCertSecret.name,
-      type: CertificateSecretType.fromValue(externalCertSecret.type),
-    })));
+  public static fromCertificates(...certificates: { readonly certificateSecret: CertificateSecretReference }[]): TenantTls {
+    return TenantTls.fromSecrets(...certificates.map(({ certificateSecret }) => certificateSecret));
   }
 
   private constructor(

@@ -2,26 +2,13 @@ import { Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { reject } from '../core/errors';
 import { SecretValue } from '../core/secret-value';
-import { TlsCertificate } from './certificate';
-import { isWildcardName } from './dns-names';
-import { ICertificateIssuer } from './issuer';
-import { KeyAlgorithm } from './key-algorithm';
-import { KeyEncoding } from './key-encoding';
+import { TlsCertificate } from '../tls/certificate';
+import { isWildcardName } from '../tls/dns-names';
+import { ICertificateIssuer } from '../tls/issuer';
+import { KeyAlgorithm } from '../tls/key-algorithm';
+import { KeyEncoding } from '../tls/key-encoding';
 import { DEFAULT_CLUSTER_DOMAIN, tenantCertificateDnsNames, validateTenantNaming } from './tenant-dns-names';
-
-/** Secret type telling the operator to mount `tls.crt`, `tls.key` and the required `ca.crt`. */
-export const CERT_MANAGER_SECRET_TYPE = 'cert-manager.io/v1';
-
-/** Secret type telling the operator to mount `tls.crt` and `tls.key` only. */
-export const KUBERNETES_TLS_SECRET_TYPE = 'kubernetes.io/tls';
-
-/** An entry of the Tenant's `spec.externalCertSecret`. */
-export interface ExternalCertSecret {
-  /** Name of the Secret in the tenant's namespace. */
-  readonly name: string;
-  /** How the operator reads the Secret: `cert-manager.io/v1` or `kubernetes.io/tls`. */
-  readonly type: string;
-}
+import { CertificateSecretReference, CertificateSecretType } from './tenant-tls';
 
 /** Properties of a {@link TenantCertificate}. */
 export interface TenantCertificateProps {
@@ -106,8 +93,11 @@ export class TenantCertificate extends Construct {
   public readonly certificate: TlsCertificate;
   /** Name of the Secret cert-manager writes. */
   public readonly secretName: string;
-  /** The entry for the Tenant's `spec.externalCertSecret`. */
-  public readonly externalCertSecret: ExternalCertSecret;
+  /**
+   * The Secret and how the operator reads it (`spec.externalCertSecret`): `CERT_MANAGER` for a CA issuer, whose
+   * Secret carries the `ca.crt` the operator requires of that type; `KUBERNETES_TLS` for ACME, whose has none.
+   */
+  public readonly certificateSecret: CertificateSecretReference;
   /** Where the signing CA certificate is; `undefined` for ACME issuers. */
   public readonly caSecret: SecretValue | undefined;
 
@@ -150,9 +140,9 @@ export class TenantCertificate extends Construct {
     });
     this.secretName = this.certificate.secretName;
     this.caSecret = this.certificate.caSecret;
-    this.externalCertSecret = {
+    this.certificateSecret = {
       name: this.secretName,
-      type: props.issuer.isAcme ? KUBERNETES_TLS_SECRET_TYPE : CERT_MANAGER_SECRET_TYPE,
+      type: props.issuer.isAcme ? CertificateSecretType.KUBERNETES_TLS : CertificateSecretType.CERT_MANAGER,
     };
   }
 }

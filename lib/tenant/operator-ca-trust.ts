@@ -9,8 +9,8 @@ import {
   CertificateSpecPrivateKeyRotationPolicy,
   CertificateSpecUsages,
 } from '../imports/cert-manager.io';
-import { DEFAULT_CERTIFICATE_DURATION } from './certificate';
-import { ICertificateIssuer, requireValidIssuer } from './issuer';
+import { DEFAULT_CERTIFICATE_DURATION } from '../tls/certificate';
+import { ICertificateIssuer, requireValidIssuer } from '../tls/issuer';
 import { formatGoDuration } from '../core/go-duration';
 
 /** The namespace of a default MinIO operator install. */
