@@ -1,7 +1,8 @@
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { reject } from '../core/errors';
-import { requireDnsLabel, requireDnsSubdomain } from '../core/names';
+import { namespaceOf } from '../core/namespace';
+import { requireDnsSubdomain } from '../core/names';
 import { federatedSubjectOf, IAzureWorkloadIdentity, WorkloadIdentityKeys } from './azure-workload-identity';
 import { requireGuid } from './guid';
 
@@ -13,8 +14,12 @@ export interface WorkloadIdentityServiceAccountProps {
   /** Name of the ServiceAccount; it is part of the federated credential's subject. */
   readonly name: string;
 
-  /** Namespace of the ServiceAccount; it is part of the federated credential's subject. */
-  readonly namespace: string;
+  /**
+   * Namespace of the ServiceAccount; it is part of the federated credential's subject.
+   *
+   * @default - the chart's namespace
+   */
+  readonly namespace?: string;
 
   /**
    * Client ID of the user-assigned managed identity (or app registration) the pods act as.
@@ -90,7 +95,7 @@ export class WorkloadIdentityServiceAccount extends Construct implements IAzureW
   public constructor(scope: Construct, id: string, props: WorkloadIdentityServiceAccountProps) {
     super(scope, id);
     this.name = requireDnsSubdomain(this, 'name', props.name);
-    this.namespace = requireDnsLabel(this, 'namespace', props.namespace);
+    this.namespace = namespaceOf(this, 'namespace', props.namespace);
     this.serviceAccountName = this.name;
     this.clientId = requireGuid(this, 'clientId', props.clientId);
     this.tenantId = props.tenantId === undefined ? undefined : requireGuid(this, 'tenantId', props.tenantId);

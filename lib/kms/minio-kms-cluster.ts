@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ApiObject, Chart, Duration, JsonPatch, Lazy, Size } from 'cdk8s';
+import { ApiObject, Duration, JsonPatch, Lazy, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Cpu, k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
@@ -23,6 +23,7 @@ import { IKmsClient, IKmsEndpoint } from './kms-endpoint';
 import { ImportedKmsCluster, KmsClusterAttributes } from './imported-kms-cluster';
 import { PinnedImage } from '../core/pinned-image';
 import { redactUnlessIdentity } from '../core/redaction';
+import { namespaceOf } from '../core/namespace';
 import { SecretValue } from '../core/secret-value';
 
 
@@ -133,9 +134,7 @@ export class MinioKmsCluster extends Construct implements IKmsEndpoint {
     if (!/^[a-z]/.test(this.name)) {
       reject(this, 'name', this.name, 'must start with a letter: it names the client Service (a DNS-1035 label)', 'e.g. kms');
     }
-    const namespace = props.namespace ?? Chart.of(this).namespace;
-    if (namespace === undefined) reject(this, 'namespace', namespace, 'is required', 'set namespace on the cluster or on its chart');
-    this.namespace = requireDnsLabel(this, 'namespace', namespace);
+    this.namespace = namespaceOf(this, 'namespace', props.namespace);
     this.replicas = props.replicas ?? 3;
     if (!Number.isInteger(this.replicas) || this.replicas < 1 || this.replicas > MAX_REPLICAS) {
       reject(this, 'replicas', props.replicas, `must be a whole number from 1 to ${MAX_REPLICAS}`, 'use 3 nodes for a highly available KMS');

@@ -14,6 +14,7 @@ import { IKeyVaultSecretStore } from './key-vault-secret-store';
 import { claimObjectIdentity } from '../core/unique-objects';
 
 import { ISecretReference, SecretValue } from '../core/secret-value';
+import { namespaceOf } from '../core/namespace';
 /** One Key Vault secret copied into a key of the Kubernetes Secret. */
 export interface KeyVaultSecretReference {
   /** Key of the value in the Kubernetes Secret, and its name in templates (`{{ .secretKey }}`). */
@@ -59,7 +60,8 @@ export interface KeyVaultExternalSecretProps {
   /**
    * Namespace of the ExternalSecret and of the Secret it keeps.
    *
-   * @default - the namespace of a namespaced store; required with a ClusterSecretStore
+   * @default - the namespace of a namespaced store (an ExternalSecret can use only a SecretStore of its own
+   * namespace); with a ClusterSecretStore, the chart's namespace
    */
   readonly namespace?: string;
 
@@ -225,11 +227,7 @@ export class KeyVaultExternalSecret extends Construct {
       }
       return requireDnsLabel(this, 'namespace', namespace);
     }
-    if (props.namespace === undefined) {
-      reject(this, 'namespace', undefined, `must be given with ClusterSecretStore '${store.name}'`,
-        'set the namespace the Secret is needed in');
-    }
-    const namespace = requireDnsLabel(this, 'namespace', props.namespace);
+    const namespace = namespaceOf(this, 'namespace', props.namespace);
     if (!(store.allowedNamespaces ?? []).includes(namespace)) {
       reject(this, 'namespace', namespace,
         `is not among the namespaces ClusterSecretStore '${store.name}' serves (${(store.allowedNamespaces ?? []).join(', ')})`,

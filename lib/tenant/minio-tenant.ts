@@ -1,4 +1,4 @@
-import { ApiObjectMetadata, Chart, Lazy } from 'cdk8s';
+import { ApiObjectMetadata, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { reject } from '../core/errors';
@@ -26,6 +26,7 @@ import { CertificateSecretReference, TenantTls } from './tenant-tls';
 import { validateDomains } from './domain-validation';
 import { claimIndirectObject, claimObjectIdentity } from '../core/unique-objects';
 import { ISecretReference } from '../core/secret-value';
+import { namespaceOf } from '../core/namespace';
 import { IMinioTenant, ImportedMinioTenant, MAX_TENANT_NAME, MinioTenantAttributes, tenantS3Endpoint } from './minio-tenant-reference';
 import { tenantPodLabels } from './tenant-labels';
 
@@ -145,11 +146,7 @@ export class MinioTenant extends Construct implements IMinioTenant {
     // The operator names Services <tenant>-console and <tenant>-hl: Service names are DNS-1035 labels.
     this.name = requireDns1035Label(this, 'name', props.name ?? id, MAX_TENANT_NAME,
       ', as the operator names the Services <tenant>-hl and <tenant>-console after it');
-    const namespace = props.namespace ?? Chart.of(this).namespace;
-    if (namespace === undefined) {
-      reject(this, 'namespace', namespace, 'is required', 'set namespace on the tenant or on its chart');
-    }
-    this.namespace = requireDnsLabel(this, 'namespace', namespace);
+    this.namespace = namespaceOf(this, 'namespace', props.namespace);
     this.podLabels = tenantPodLabels(this.name);
     this.s3Endpoint = tenantS3Endpoint(this.namespace);
     if (!props.configuration?.name) {

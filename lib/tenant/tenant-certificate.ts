@@ -1,4 +1,4 @@
-import { Duration } from 'cdk8s';
+import { Chart, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { reject } from '../core/errors';
 import { SecretValue } from '../core/secret-value';
@@ -15,8 +15,12 @@ export interface TenantCertificateProps {
   /** The Tenant's `metadata.name`. */
   readonly tenantName: string;
 
-  /** The Tenant's namespace; the certificate and its Secret go there too. */
-  readonly namespace: string;
+  /**
+   * The Tenant's namespace; the certificate and its Secret go there too.
+   *
+   * @default - the chart's namespace
+   */
+  readonly namespace?: string;
 
   /** The issuer that signs the certificate. */
   readonly issuer: ICertificateIssuer;
@@ -105,10 +109,12 @@ export class TenantCertificate extends Construct {
     super(scope, id);
     const clusterDomain = props.clusterDomain ?? DEFAULT_CLUSTER_DOMAIN;
     const domains = props.domains ?? [];
+    const namespace = props.namespace ?? Chart.of(this).namespace;
+    if (namespace === undefined) reject(this, 'namespace', namespace, 'is required', 'set namespace on the certificate or on its chart');
     validateTenantNaming(
       {
         tenantName: props.tenantName,
-        namespace: props.namespace,
+        namespace,
         clusterDomain,
         extraDomains: domains,
         extraDomainsField: 'domains',
@@ -120,7 +126,7 @@ export class TenantCertificate extends Construct {
       requirePublicDomains(this, domains, clusterDomain, props.issuer);
       this.dnsNames = [...new Set(domains)];
     } else {
-      this.dnsNames = tenantCertificateDnsNames(props.tenantName, props.namespace, clusterDomain, domains);
+      this.dnsNames = tenantCertificateDnsNames(props.tenantName, namespace, clusterDomain, domains);
     }
 
     const name = props.name ?? `${props.tenantName}-${props.issuer.isAcme ? 'public' : 'internal'}-tls`;
@@ -130,7 +136,7 @@ export class TenantCertificate extends Construct {
     }
     this.certificate = new TlsCertificate(this, 'Certificate', {
       name,
-      namespace: props.namespace,
+      namespace,
       issuer: props.issuer,
       dnsNames: this.dnsNames,
       keyAlgorithm: props.keyAlgorithm,

@@ -110,7 +110,7 @@ describe('MinioTenant rejects what the operator, MinIO or the API server would r
   test('a tenant without a namespace', () => {
     const chart = new GitOpsChart(new App(), 'bare');
     expect(() => new MinioTenant(chart, 'store', { configuration: { name: 'c' }, pools: [VALID_POOL] }))
-      .toThrow(/bare\/store: namespace is required \(received nothing\): set namespace on the tenant or on its chart/);
+      .toThrow(/bare\/store: namespace is required \(received nothing\): set namespace on the construct or on its chart/);
   });
 
   test('an unpinned image', () => {
