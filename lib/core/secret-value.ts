@@ -11,6 +11,14 @@ export interface ISecretReference {
   readonly name: string;
 }
 
+/** The name of `secret`, validated for `scope`: something that names a Secret by a DNS subdomain. */
+export function requireSecretName(scope: IConstruct, field: string, secret: ISecretReference): string {
+  if (typeof secret?.name !== 'string') {
+    reject(scope, field, secret, 'must name a Secret', 'pass a cdk8s-plus Secret or a construct that keeps one');
+  }
+  return requireDnsSubdomain(scope, field, secret.name);
+}
+
 /** A Secret data key, as the API server validates it (IsConfigMapKey). */
 const SECRET_KEY = /^[-._a-zA-Z0-9]{1,253}$/;
 

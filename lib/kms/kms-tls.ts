@@ -1,8 +1,7 @@
 import { Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { reject } from '../core/errors';
-import { requireDnsSubdomain } from '../core/names';
-import { ISecretReference } from '../core/secret-value';
+import { ISecretReference, requireSecretName } from '../core/secret-value';
 import { TlsCertificate } from '../tls/certificate';
 import { ICertificateIssuer } from '../tls/issuer';
 import { KeyAlgorithm } from '../tls/key-algorithm';
@@ -53,7 +52,7 @@ export abstract class KmsTls {
    * `trustedCertificateAuthorities`.
    */
   public static fromSecret(secret: ISecretReference, options: { readonly hasCa?: boolean } = {}): KmsTls {
-    return new ExistingKmsTls(secret.name, options.hasCa ?? true);
+    return new ExistingKmsTls(secret, options.hasCa ?? true);
   }
 
   /** @internal */
@@ -86,11 +85,11 @@ class IssuedKmsTls extends KmsTls {
 }
 
 class ExistingKmsTls extends KmsTls {
-  public constructor(private readonly secretName: string, private readonly hasCa: boolean) {
+  public constructor(private readonly secret: ISecretReference, private readonly hasCa: boolean) {
     super();
   }
 
   public _bind(scope: Construct): KmsTlsBinding {
-    return { secretName: requireDnsSubdomain(scope, 'tls.secretName', this.secretName), hasCa: this.hasCa };
+    return { secretName: requireSecretName(scope, 'tls.secretName', this.secret), hasCa: this.hasCa };
   }
 }

@@ -1,11 +1,10 @@
 import { Construct } from 'constructs';
 import { reject } from '../core/errors';
 import { PinnedImage } from '../core/pinned-image';
-import { requireDnsSubdomain } from '../core/names';
 import { IAzureWorkloadIdentity, WorkloadIdentityKeys } from '../identity/azure-workload-identity';
 import { TenantSpecAdditionalVolumeMounts, TenantSpecAdditionalVolumes, TenantSpecEnv, TenantSpecKes } from '../imports/minio.min.io';
 import { IKmsEndpoint } from '../kms/kms-endpoint';
-import { ISecretReference, SecretValue } from '../core/secret-value';
+import { ISecretReference, requireSecretName, SecretValue } from '../core/secret-value';
 import { TlsCertificate } from '../tls/certificate';
 import { poolContainerSecurityContext, poolPodSecurityContext } from './pod-security';
 import { SecretSetting } from './secret-setting';
@@ -126,6 +125,10 @@ class KmsClusterEncryption extends TenantEncryption {
 
   public _render(scope: Construct, tenant: EncryptedTenant): TenantEncryptionSpec {
     const { cluster, enclave, defaultKey, apiKey } = this.options;
+    if (typeof cluster?.admitsClient !== 'function' || typeof cluster.clientEndpoint !== 'string') {
+      reject(scope, 'encryption.cluster', typeof cluster, 'must be a KMS endpoint',
+        'pass a MinioKmsCluster, or MinioKmsCluster.fromClusterAttributes(...) for one defined in another app');
+    }
     requireKmsName(scope, 'encryption.enclave', enclave);
     requireKmsName(scope, 'encryption.defaultKey', defaultKey);
     if (!(apiKey instanceof SecretSetting)) {
@@ -179,9 +182,9 @@ class KesEncryption extends TenantEncryption {
 
   public _render(scope: Construct, tenant: EncryptedTenant): TenantEncryptionSpec {
     const { keyName, identity } = this.options;
-    const configSecretName = this.options.configSecret?.name;
+
     const image = PinnedImage.reference(scope, 'encryption.image', this.options.image);
-    requireDnsSubdomain(scope, 'encryption.configSecret.name', configSecretName);
+    const configSecretName = requireSecretName(scope, 'encryption.configSecret.name', this.options.configSecret);
     requireKmsName(scope, 'encryption.keyName', keyName);
     if (identity.namespace !== tenant.namespace) {
       reject(scope, 'encryption.identity', identity.namespace, `must be a ServiceAccount in the tenant's namespace '${tenant.namespace}'`,

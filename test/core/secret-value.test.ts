@@ -3,10 +3,12 @@ import * as kplus from 'cdk8s-plus-28';
 import {
   ConfigurationError,
   GitOpsChart,
+  KesImage,
   KeyVaultExternalSecret,
   KeyVaultSecretStore,
   KmsTls,
   MinioTenant,
+  SecretSetting,
   SecretValue,
   TenantEncryption,
   WorkloadIdentityServiceAccount,
@@ -75,5 +77,17 @@ describe('SecretValue', () => {
       .toThrow(/test\/kms: adminApiKey\.key is not a valid Secret key \(received 'api key'\)/);
     expect(() => kmsChart({ tls: KmsTls.fromSecret(tls), license: SecretValue.fromSecretName('Licence', 'l') }))
       .toThrow(/test\/kms: license\.secretName must be a DNS-1123 subdomain/);
+  });
+});
+
+describe('missing objects fail in the constructor with the user\'s path', () => {
+  test('a KMS TLS Secret, a KES configuration Secret or a KMS cluster that is not given', () => {
+    expect(() => kmsChart({ tls: KmsTls.fromSecret(undefined as any) })).toThrow(/test\/kms: tls\.secretName must name a Secret \(received nothing\)/);
+    expect(() => tenantChart({
+      encryption: TenantEncryption.kesWithKeyVault({ image: KesImage.release('2025-03-12T09-35-18Z'), configSecret: undefined as any, keyName: 'k', identity: undefined as any }),
+    })).toThrow(/test\/store: encryption\.configSecret\.name must name a Secret \(received nothing\)/);
+    expect(() => tenantChart({
+      encryption: TenantEncryption.kms({ cluster: undefined as any, enclave: 'e', defaultKey: 'k', apiKey: SecretSetting.inConfigurationSecret() }),
+    })).toThrow(/test\/store: encryption\.cluster must be a KMS endpoint \(received 'undefined'\)/);
   });
 });
