@@ -57,7 +57,7 @@ export function buildExamplePlatform(app: App, azure: ExampleAzureInputs = EXAMP
 
   const kms = new GitOpsChart(app, 'minio-kms', { namespace: 'minio-kms' });
   new RestrictedNamespace(kms, 'minio-kms');
-  const kmsVault = keyVaultStore(kms, 'minio-kms', azure.kmsSecretsClientId, azure);
+  const kmsVault = keyVaultStore(kms, azure.kmsSecretsClientId, azure);
   const adminApiKey = new KeyVaultExternalSecret(kms, 'AdminApiKey', {
     name: 'kms-admin-api-key',
     store: kmsVault,
@@ -76,7 +76,7 @@ export function buildExamplePlatform(app: App, azure: ExampleAzureInputs = EXAMP
 
   const storage = new GitOpsChart(app, 'minio-production', { namespace: 'minio-production' });
   new RestrictedNamespace(storage, 'minio-production');
-  const tenantVault = keyVaultStore(storage, 'minio-production', azure.tenantSecretsClientId, azure);
+  const tenantVault = keyVaultStore(storage, azure.tenantSecretsClientId, azure);
   const configuration = new TenantConfigurationSecret(storage, 'Configuration', {
     name: 'production-config',
     store: tenantVault,
@@ -85,7 +85,6 @@ export function buildExamplePlatform(app: App, azure: ExampleAzureInputs = EXAMP
   });
   const certificate = new TenantCertificate(storage, 'Certificate', {
     tenantName: 'production',
-    namespace: 'minio-production',
     issuer: internalCa,
   });
 
@@ -114,10 +113,10 @@ export function buildExamplePlatform(app: App, azure: ExampleAzureInputs = EXAMP
   return [ca, kms, storage];
 }
 
-function keyVaultStore(chart: GitOpsChart, namespace: string, clientId: string, azure: ExampleAzureInputs): KeyVaultSecretStore {
+function keyVaultStore(chart: GitOpsChart, clientId: string, azure: ExampleAzureInputs): KeyVaultSecretStore {
+  // In the chart's namespace, like every construct that names no other.
   const identity = new WorkloadIdentityServiceAccount(chart, 'VaultReader', {
     name: 'key-vault-reader',
-    namespace,
     clientId,
     tenantId: azure.tenantId,
   });
