@@ -3,12 +3,13 @@ import { reject } from './errors';
 
 /** A content digest, which pins an image whatever its tag. */
 const IMAGE_DIGEST = /^sha256:[a-f0-9]{64}$/;
-/** An OCI tag (distribution spec). */
+/** A tag, as opencontainers/distribution-spec spec.md defines `<reference>` tags: at most 128 characters. */
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 /** Tags that move to new builds by design. */
 const FLOATING = /^(latest|stable|edge|main|master)$/i;
 /** `RELEASE.YYYY-MM-DDTHH-MM-SSZ` tags (MinIO, minkms), which order as strings. */
 const RELEASE_TAG = /^RELEASE\.\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z$/;
+/** A repository: the spec's `<name>` components, after an optional registry host and port. */
 const REPOSITORY = /^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/;
 
 /** Which tags an image accepts besides digests, for presets whose publisher follows a tag scheme. */

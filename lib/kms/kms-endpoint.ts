@@ -30,7 +30,9 @@ export interface KmsCertificateAuthority {
  * for a cluster defined in another app.
  *
  * A client never changes the KMS: the cluster's NetworkPolicy admits a client only through an explicit
- * `MinioKmsCluster.allowClients(client)` on the KMS side.
+ * `MinioKmsCluster.allowClients(client)` on the KMS side. A policy in the client's own namespace could not do it: a
+ * NetworkPolicy selects pods of its own namespace only, and ingress to the KMS pods is decided by the policies that
+ * select them (kubernetes.io/docs/concepts/services-networking/network-policies).
  */
 export interface IKmsEndpoint {
   /** Name of the cluster; names derived for its clients start with it. */
