@@ -103,7 +103,7 @@ export interface TlsCertificateProps {
   readonly keyEncoding?: KeyEncoding;
 
   /**
-   * Whether the certificate may also authenticate its holder as a TLS client (mutual TLS, e.g. MinIO to KES).
+   * Whether the certificate may also authenticate its holder as a TLS client (mutual TLS, e.g. a server calling its key server).
    * Public ACME CAs may leave the client usage out whatever is requested.
    *
    * @default false
