@@ -9,8 +9,8 @@ export function buildCertManagerTls(app: App = new GitOpsApp()): GitOpsChart {
   const chart = new GitOpsChart(app, 'lake-tls', { namespace: 'lake' });
   // Only a CA of our own can sign cluster-internal names such as minio.lake.svc, and the operator must trust it.
   const ca = new PrivateCa(chart, 'PrivateCa', { name: 'contoso-minio-ca' });
-  new OperatorCaTrust(chart, 'OperatorTrust', { issuer: ca, suffix: 'contoso-minio-ca' });
-  const internal = new TenantCertificate(chart, 'Internal', { tenantName: 'lake', namespace: 'lake', issuer: ca });
+  new OperatorCaTrust(chart, 'OperatorTrust', { issuer: ca });
+  const internal = new TenantCertificate(chart, 'Internal', { tenantName: 'lake', issuer: ca });
   // DNS-01 on Azure DNS, as HTTP-01 cannot prove wildcard names such as *.s3.contoso.com.
   const letsEncrypt = new LetsEncryptIssuer(chart, 'LetsEncrypt', {
     server: AcmeServer.LETS_ENCRYPT_PRODUCTION, email: 'platform@contoso.com',
@@ -18,7 +18,7 @@ export function buildCertManagerTls(app: App = new GitOpsApp()): GitOpsChart {
       resourceGroupName: 'rg-dns', hostedZoneName: 'contoso.com' })],
   });
   const external = new TenantCertificate(chart, 'Public', {
-    tenantName: 'lake', namespace: 'lake', issuer: letsEncrypt, domains: ['s3.contoso.com', '*.s3.contoso.com'],
+    tenantName: 'lake', issuer: letsEncrypt, domains: ['s3.contoso.com', '*.s3.contoso.com'],
   });
 
   new MinioTenant(chart, 'lake', {

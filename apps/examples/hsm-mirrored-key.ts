@@ -1,7 +1,7 @@
 import { App } from 'cdk8s';
 import {
   GitOpsApp, GitOpsChart, HsmDevice, HsmDeviceType, HsmKeySource, HsmMirroringPolicy, HsmSecretsOperator, KmsTls,
-  MinioKmsCluster, MinkmsImage, PrivateCa,
+  MinioKmsCluster, MinkmsImage, PrivateCa, SecretValue,
 } from 'minio-aks';
 
 export function buildHsmBackedKms(app: App = new GitOpsApp()): GitOpsChart {
@@ -14,7 +14,7 @@ export function buildHsmBackedKms(app: App = new GitOpsApp()): GitOpsChart {
     name: 'kms-pico',
     deviceType: HsmDeviceType.PICO_HSM,
     usbDevices: [{ vendorId: '20a0', productId: '4230' }],
-    pkcs11: { libraryPath: '/usr/lib/opensc-pkcs11.so', pin: { secretName: 'kms-pico-pin', key: 'pin' } },
+    pkcs11: { libraryPath: '/usr/lib/opensc-pkcs11.so', pin: SecretValue.fromSecretName('kms-pico-pin', 'pin') },
     mirroring: {
       policy: HsmMirroringPolicy.READ_ONLY,
       primaryNode: 'aks-hsm-12345678-vmss000000',
@@ -27,7 +27,7 @@ export function buildHsmBackedKms(app: App = new GitOpsApp()): GitOpsChart {
     // The HSM secret `minio-kms-hsm` holds the hsm: key under `hsm-key`; the operator keeps Secret kms-hsm-key.
     hsmKey: HsmKeySource.fromHsmSecretsOperator({ operator: hsm.operator, hsmPath: 'minio-kms-hsm' }),
     adminIdentity: 'h1:J23aac6Xcu3NUDAo2E7NT-XUt_CDmoXgRPlg3Ie0MdE',
-    adminApiKey: { secretName: 'kms-admin', key: 'api-key' },
+    adminApiKey: SecretValue.fromSecretName('kms-admin', 'api-key'),
     tls: KmsTls.fromIssuer(ca),
   });
   return chart;

@@ -6,7 +6,6 @@ export function buildKeyVaultFiles(app: App = new GitOpsApp()): GitOpsChart {
   const chart = new GitOpsChart(app, 'lake-ingest', { namespace: 'lake' });
   const identity = new WorkloadIdentityServiceAccount(chart, 'Identity', {
     name: 'ingest',
-    namespace: 'lake',
     clientId: '11111111-2222-3333-4444-555555555555',
     tenantId: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee',
   });

@@ -9,7 +9,6 @@ export function buildKeyVaultSecrets(app: App = new GitOpsApp()): GitOpsChart {
   // External Secrets requests this account's token itself: no pod runs as it. Role: Key Vault Secrets User.
   const reader = new WorkloadIdentityServiceAccount(chart, 'VaultReader', {
     name: 'vault-reader',
-    namespace: 'lake',
     clientId: '11111111-2222-3333-4444-555555555555',
     tenantId: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee',
   });

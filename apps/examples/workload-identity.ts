@@ -9,7 +9,6 @@ export function buildWorkloadIdentity(app: App = new GitOpsApp()): GitOpsChart {
   // here system:serviceaccount:lake:usage-reporter, with audience api://AzureADTokenExchange.
   const identity = new WorkloadIdentityServiceAccount(chart, 'Identity', {
     name: 'usage-reporter',
-    namespace: 'lake',
     clientId: '11111111-2222-3333-4444-555555555555',
     tenantId: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee',
   });

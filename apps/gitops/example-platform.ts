@@ -53,12 +53,12 @@ export const EXAMPLE_AZURE_INPUTS: ExampleAzureInputs = {
 export function buildExamplePlatform(app: App, azure: ExampleAzureInputs = EXAMPLE_AZURE_INPUTS): GitOpsChart[] {
   const ca = new GitOpsChart(app, 'minio-ca');
   const internalCa = new PrivateCa(ca, 'InternalCa', { name: 'minio-internal-ca' });
-  new OperatorCaTrust(ca, 'OperatorTrust', { issuer: internalCa, suffix: 'minio-internal-ca' });
+  new OperatorCaTrust(ca, 'OperatorTrust', { issuer: internalCa });
 
   const kms = new GitOpsChart(app, 'minio-kms', { namespace: 'minio-kms' });
   new RestrictedNamespace(kms, 'minio-kms');
-  const kmsVault = keyVaultStore(kms, 'minio-kms', azure.kmsSecretsClientId, azure);
-  new KeyVaultExternalSecret(kms, 'AdminApiKey', {
+  const kmsVault = keyVaultStore(kms, azure.kmsSecretsClientId, azure);
+  const adminApiKey = new KeyVaultExternalSecret(kms, 'AdminApiKey', {
     name: 'kms-admin-api-key',
     store: kmsVault,
     data: [{ secretKey: 'api-key', keyVaultSecret: 'minkms-admin-api-key' }],
@@ -70,13 +70,13 @@ export function buildExamplePlatform(app: App, azure: ExampleAzureInputs = EXAMP
     hsmKey: HsmKeySource.fromKeyVault({ store: kmsVault, keyVaultSecret: 'minkms-hsm-key' }),
     // The public identity of the admin key kept in Key Vault as minkms-admin-api-key (`minio-aks kms identity -`).
     adminIdentity: 'h1:J23aac6Xcu3NUDAo2E7NT-XUt_CDmoXgRPlg3Ie0MdE',
-    adminApiKey: { secretName: 'kms-admin-api-key', key: 'api-key' },
+    adminApiKey: adminApiKey.value(),
     tls: KmsTls.fromIssuer(internalCa),
   });
 
   const storage = new GitOpsChart(app, 'minio-production', { namespace: 'minio-production' });
   new RestrictedNamespace(storage, 'minio-production');
-  const tenantVault = keyVaultStore(storage, 'minio-production', azure.tenantSecretsClientId, azure);
+  const tenantVault = keyVaultStore(storage, azure.tenantSecretsClientId, azure);
   const configuration = new TenantConfigurationSecret(storage, 'Configuration', {
     name: 'production-config',
     store: tenantVault,
@@ -85,11 +85,10 @@ export function buildExamplePlatform(app: App, azure: ExampleAzureInputs = EXAMP
   });
   const certificate = new TenantCertificate(storage, 'Certificate', {
     tenantName: 'production',
-    namespace: 'minio-production',
     issuer: internalCa,
   });
 
-  new MinioTenant(storage, 'production', {
+  const tenant = new MinioTenant(storage, 'production', {
     configuration,
     tls: TenantTls.fromCertificates(certificate),
     s3Exposure: ServiceExposure.azureLoadBalancer(AzureLoadBalancer.internal({ subnet: azure.loadBalancerSubnet })),
@@ -109,13 +108,15 @@ export function buildExamplePlatform(app: App, azure: ExampleAzureInputs = EXAMP
       tolerations: [{ key: 'dedicated', value: 'minio', effect: kplus.TaintEffect.NO_SCHEDULE }],
     }],
   });
+  // The KMS admits the tenant's pods itself: a tenant never changes the cluster it uses.
+  kmsCluster.allowClients(tenant);
   return [ca, kms, storage];
 }
 
-function keyVaultStore(chart: GitOpsChart, namespace: string, clientId: string, azure: ExampleAzureInputs): KeyVaultSecretStore {
+function keyVaultStore(chart: GitOpsChart, clientId: string, azure: ExampleAzureInputs): KeyVaultSecretStore {
+  // In the chart's namespace, like every construct that names no other.
   const identity = new WorkloadIdentityServiceAccount(chart, 'VaultReader', {
     name: 'key-vault-reader',
-    namespace,
     clientId,
     tenantId: azure.tenantId,
   });

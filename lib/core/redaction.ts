@@ -29,3 +29,15 @@ export function redactKeyMaterial(text: string): string {
 export function redactsByFieldName(field: string): boolean {
   return SECRET_VARIABLE_FIELD.test(field) && !field.endsWith('_FILE');
 }
+
+/**
+ * How a value that should be public but may be key material appears in an error message (e.g. an `h1:` identity
+ * field given something else): an `h1:` identity as it is, `k1:…(redacted)` for API keys, `hsm:aes256:…(redacted)`
+ * for HSM keys, and anything else as its length only, since a mistyped key has no prefix to recognise it by.
+ */
+export function redactUnlessIdentity(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  if (value.startsWith('h1:')) return value;
+  const prefix = /^(k[12]:|hsm:[a-z0-9]+:|hsm:)/.exec(value);
+  return prefix ? `${prefix[1]}…(redacted)` : `…(redacted, ${value.length} characters)`;
+}

@@ -1,10 +1,12 @@
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { reject } from '../core/errors';
-import { requireDnsLabel, requireDnsSubdomain } from '../core/names';
+import { namespaceOf } from '../core/namespace';
+import { requireDnsSubdomain } from '../core/names';
 import { federatedSubjectOf, IAzureWorkloadIdentity, WorkloadIdentityKeys } from './azure-workload-identity';
 import { requireGuid } from './guid';
 
+import { ImportedWorkloadIdentity, WorkloadIdentityAttributes } from './imported-workload-identity';
 /**
  * Properties of a {@link WorkloadIdentityServiceAccount}.
  */
@@ -12,8 +14,12 @@ export interface WorkloadIdentityServiceAccountProps {
   /** Name of the ServiceAccount; it is part of the federated credential's subject. */
   readonly name: string;
 
-  /** Namespace of the ServiceAccount; it is part of the federated credential's subject. */
-  readonly namespace: string;
+  /**
+   * Namespace of the ServiceAccount; it is part of the federated credential's subject.
+   *
+   * @default - the chart's namespace
+   */
+  readonly namespace?: string;
 
   /**
    * Client ID of the user-assigned managed identity (or app registration) the pods act as.
@@ -52,6 +58,11 @@ export interface WorkloadIdentityServiceAccountProps {
  * {@link WorkloadIdentityServiceAccount.podLabels} gives it to objects rendered by hand.
  */
 export class WorkloadIdentityServiceAccount extends Construct implements IAzureWorkloadIdentity {
+  /** A workload identity ServiceAccount defined elsewhere (another app, a Helm chart), checked when imported. */
+  public static fromServiceAccountAttributes(scope: Construct, id: string, attributes: WorkloadIdentityAttributes): IAzureWorkloadIdentity {
+    return new ImportedWorkloadIdentity(scope, id, attributes);
+  }
+
   /** The pod label the workload identity webhook selects pods by. */
   public static readonly POD_LABEL = Object.freeze({ key: WorkloadIdentityKeys.USE_LABEL, value: 'true' });
 
@@ -84,7 +95,7 @@ export class WorkloadIdentityServiceAccount extends Construct implements IAzureW
   public constructor(scope: Construct, id: string, props: WorkloadIdentityServiceAccountProps) {
     super(scope, id);
     this.name = requireDnsSubdomain(this, 'name', props.name);
-    this.namespace = requireDnsLabel(this, 'namespace', props.namespace);
+    this.namespace = namespaceOf(this, 'namespace', props.namespace);
     this.serviceAccountName = this.name;
     this.clientId = requireGuid(this, 'clientId', props.clientId);
     this.tenantId = props.tenantId === undefined ? undefined : requireGuid(this, 'tenantId', props.tenantId);

@@ -1,11 +1,11 @@
 import { Construct, IConstruct } from 'constructs';
 import { reject } from '../core/errors';
-import { isDnsSubdomain, requireDnsSubdomain } from '../core/names';
+import { isDnsSubdomain } from '../core/names';
 import { HsmDevice as HsmDeviceResource, HsmDeviceSpecDiscoveryUsb } from '../imports/hsm.j5t.io';
 import { requireHsmOperatorInt32 } from './hsm-int32';
 import { HsmMirroringOptions, renderHsmMirroring } from './hsm-mirroring';
 import { HsmSecretsOperator } from './hsm-secrets-operator';
-import { SecretKeyReference } from './secret-key-reference';
+import { SecretValue } from '../core/secret-value';
 
 /**
  * The kinds of device the HSM Secrets Operator knows (api/v1alpha1/hsmdevice_types.go, `HSMDeviceType`). The
@@ -51,7 +51,7 @@ export interface HsmPkcs11Options {
    * The Secret key holding the user PIN. The Secret must be in the operator's namespace: the agent reads it there
    * whatever namespace the reference names (internal/hsm/pin_provider.go). The PIN itself never enters a manifest.
    */
-  readonly pin: SecretKeyReference;
+  readonly pin: SecretValue;
 
   /**
    * Label of the token to use; surrounding spaces of the token's label are ignored when it is compared.
@@ -215,16 +215,13 @@ function renderPkcs11(scope: IConstruct, options: HsmPkcs11Options) {
     reject(scope, 'pkcs11.libraryPath', options.libraryPath, 'must be the absolute path of a PKCS#11 module file',
       'use e.g. \'/usr/lib/opensc-pkcs11.so\'');
   }
-  const pinSecret = requireDnsSubdomain(scope, 'pkcs11.pin.secretName', options.pin.secretName);
-  if (!/^[-._a-zA-Z0-9]{1,253}$/.test(options.pin.key)) {
-    reject(scope, 'pkcs11.pin.key', options.pin.key, 'is not a valid Secret key', 'use letters, digits, \'-\', \'_\' and \'.\'');
-  }
+  const pin = SecretValue.validate(scope, 'pkcs11.pin', options.pin);
   if (options.tokenLabel !== undefined) requireTokenLabel(scope, options.tokenLabel);
   return {
     libraryPath: options.libraryPath,
     // slotId is left to the CRD's default 0: the agent then uses PKCS#11 and selects the token by label, or the
     // first slot with a token; it never selects by slot ID (internal/hsm/pkcs11_cgo.go, UseSlotID is never set).
-    pinSecret: { name: pinSecret, key: options.pin.key },
+    pinSecret: { name: pin.secretName, key: pin.key },
     ...(options.tokenLabel !== undefined ? { tokenLabel: options.tokenLabel } : {}),
     autoProvision: options.autoProvision ?? false,
   };

@@ -6,7 +6,7 @@ import { IKeyVaultSecretStore } from '../secrets/key-vault-secret-store';
 import { KeyVaultExternalSecret } from '../secrets/key-vault-external-secret';
 import { requireHsmOperatorInt32 } from './hsm-int32';
 import { HsmSecretsOperator } from './hsm-secrets-operator';
-import { SecretKeyReference } from './secret-key-reference';
+import { SecretValue } from '../core/secret-value';
 
 /** The KMS cluster an HSM key source is bound to. */
 export interface HsmKeyConsumer {
@@ -52,9 +52,9 @@ export const HSM_KEY_SECRET_KEY = 'hsm-key';
  * Secret by reference, so key material never appears in manifests.
  */
 export abstract class HsmKeySource {
-  /** A Secret that already exists in the cluster's namespace. */
-  public static fromSecret(secretName: string, key: string = HSM_KEY_SECRET_KEY): HsmKeySource {
-    return new ExistingSecretHsmKey(secretName, key);
+  /** A value of a Secret in the cluster's namespace, e.g. `SecretValue.fromSecretName('kms-hsm-key', 'hsm-key')`. */
+  public static fromSecret(value: SecretValue): HsmKeySource {
+    return new ExistingSecretHsmKey(value);
   }
 
   /**
@@ -75,18 +75,16 @@ export abstract class HsmKeySource {
    *
    * @internal
    */
-  public abstract _bind(scope: Construct, consumer: HsmKeyConsumer): SecretKeyReference;
+  public abstract _bind(scope: Construct, consumer: HsmKeyConsumer): SecretValue;
 }
 
 class ExistingSecretHsmKey extends HsmKeySource {
-  public constructor(private readonly secretName: string, private readonly key: string) {
+  public constructor(private readonly value: SecretValue) {
     super();
   }
 
-  public _bind(scope: Construct): SecretKeyReference {
-    requireDnsSubdomain(scope, 'hsmKey.secretName', this.secretName);
-    requireSecretKey(scope, 'hsmKey.key', this.key);
-    return { secretName: this.secretName, key: this.key };
+  public _bind(scope: Construct): SecretValue {
+    return SecretValue.validate(scope, 'hsmKey', this.value);
   }
 }
 
@@ -95,7 +93,7 @@ class KeyVaultHsmKey extends HsmKeySource {
     super();
   }
 
-  public _bind(scope: Construct, consumer: HsmKeyConsumer): SecretKeyReference {
+  public _bind(scope: Construct, consumer: HsmKeyConsumer): SecretValue {
     const secretName = requireDnsSubdomain(scope, 'hsmKey.secretName', this.options.secretName ?? `${consumer.statefulSetName}-hsm-key`);
     new KeyVaultExternalSecret(scope, 'HsmKey', {
       name: secretName,
@@ -103,7 +101,7 @@ class KeyVaultHsmKey extends HsmKeySource {
       namespace: consumer.namespace,
       data: [{ secretKey: HSM_KEY_SECRET_KEY, keyVaultSecret: this.options.keyVaultSecret }],
     });
-    return { secretName, key: HSM_KEY_SECRET_KEY };
+    return SecretValue.fromSecretName(secretName, HSM_KEY_SECRET_KEY);
   }
 }
 
@@ -112,7 +110,7 @@ class HsmSecretsOperatorKey extends HsmKeySource {
     super();
   }
 
-  public _bind(scope: Construct, consumer: HsmKeyConsumer): SecretKeyReference {
+  public _bind(scope: Construct, consumer: HsmKeyConsumer): SecretValue {
     const operator = this.options.operator;
     operator._validate(scope, 'hsmKey.operator');
     const secretName = requireDnsSubdomain(scope, 'hsmKey.secretName', this.options.secretName ?? `${consumer.statefulSetName}-hsm-key`);
@@ -132,7 +130,7 @@ class HsmSecretsOperatorKey extends HsmKeySource {
         parentRef: { group: 'apps', kind: 'Deployment', name: operator.deploymentName, namespace: operator.namespace },
       },
     });
-    return { secretName, key };
+    return SecretValue.fromSecretName(secretName, key);
   }
 }
 

@@ -8,7 +8,7 @@ import { argoCdJobAnnotations, jobFingerprint, KMS_JOB_TTL_SECONDS } from './kms
 import { MembershipStep, membershipScript } from './membership-script';
 import type { MinioKmsCluster } from './minio-kms-cluster';
 import { KMS_PORT } from './kms-constants';
-import { SecretKeyReference } from './secret-key-reference';
+import { SecretValue } from '../core/secret-value';
 
 const CA_DIR = '/etc/minkms/ca';
 
@@ -19,7 +19,7 @@ export interface KmsMembershipJobProps {
   /** The minkms image, the same as the nodes', so the CLI matches the servers. */
   readonly image: string;
   /** The admin API key, passed to the CLI as MINIO_KMS_API_KEY. */
-  readonly adminApiKey: SecretKeyReference;
+  readonly adminApiKey: SecretValue;
   /** Which half of a membership change the Job performs. */
   readonly step: MembershipStep;
 }

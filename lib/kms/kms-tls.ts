@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { reject } from '../core/errors';
-import { requireDnsSubdomain } from '../core/names';
+import { ISecretReference, requireSecretName } from '../core/secret-value';
 import { TlsCertificate } from '../tls/certificate';
 import { ICertificateIssuer } from '../tls/issuer';
 import { KeyAlgorithm } from '../tls/key-algorithm';
@@ -47,11 +47,12 @@ export abstract class KmsTls {
   }
 
   /**
-   * A TLS Secret that exists in the cluster's namespace, with `tls.crt`, `tls.key` and optionally `ca.crt`.
-   * Without `ca.crt`, tenants need the CA through `trustedCertificateAuthorities`.
+   * A TLS Secret in the cluster's namespace, with `tls.crt`, `tls.key` and optionally `ca.crt`: a cdk8s-plus
+   * `Secret.fromSecretName(...)` or any construct that names one. Without `ca.crt`, tenants need the CA through
+   * `trustedCertificateAuthorities`.
    */
-  public static fromSecret(secretName: string, options: { readonly hasCa?: boolean } = {}): KmsTls {
-    return new ExistingKmsTls(secretName, options.hasCa ?? true);
+  public static fromSecret(secret: ISecretReference, options: { readonly hasCa?: boolean } = {}): KmsTls {
+    return new ExistingKmsTls(secret, options.hasCa ?? true);
   }
 
   /** @internal */
@@ -84,11 +85,11 @@ class IssuedKmsTls extends KmsTls {
 }
 
 class ExistingKmsTls extends KmsTls {
-  public constructor(private readonly secretName: string, private readonly hasCa: boolean) {
+  public constructor(private readonly secret: ISecretReference, private readonly hasCa: boolean) {
     super();
   }
 
   public _bind(scope: Construct): KmsTlsBinding {
-    return { secretName: requireDnsSubdomain(scope, 'tls.secretName', this.secretName), hasCa: this.hasCa };
+    return { secretName: requireSecretName(scope, 'tls.secretName', this.secret), hasCa: this.hasCa };
   }
 }

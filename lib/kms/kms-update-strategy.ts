@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { requirePinnedImage } from '../core/pinned-image';
+import { PinnedImage } from '../core/pinned-image';
 
 /**
  * The image of the all-at-once restart Job: it needs a POSIX shell, `kubectl`, `date` and `sleep`.
@@ -10,16 +10,16 @@ import { requirePinnedImage } from '../core/pinned-image';
  * 1.34.1 tag is named in that repository's history). Its tags are rebuilt when bundled tools change: pin a digest
  * (or a copy in your own registry) in production.
  */
-export const DEFAULT_KUBECTL_IMAGE = 'docker.io/alpine/k8s:1.34.1';
+export const DEFAULT_KUBECTL_IMAGE = PinnedImage.fromRepository('docker.io/alpine/k8s', '1.34.1');
 
 /** Options of {@link KmsUpdateStrategy.allAtOnce}. */
 export interface AllAtOnceOptions {
   /**
    * Pinned image with a POSIX shell, `kubectl`, `date` and `sleep` (the restart script checks for each at start).
    *
-   * @default 'docker.io/alpine/k8s:1.34.1'
+   * @default - `docker.io/alpine/k8s:1.34.1` (DEFAULT_KUBECTL_IMAGE)
    */
-  readonly kubectlImage?: string;
+  readonly kubectlImage?: PinnedImage;
 }
 
 /**
@@ -49,11 +49,11 @@ export class KmsUpdateStrategy {
   private constructor(
     /** Whether every node restarts together. */
     public readonly allAtOnce: boolean,
-    private readonly kubectlImage: string | undefined,
+    private readonly kubectlImage: PinnedImage | undefined,
   ) {}
 
   /** The validated kubectl image of the restart Job. @internal */
   public _kubectlImage(scope: IConstruct): string {
-    return requirePinnedImage(scope, 'updateStrategy.kubectlImage', this.kubectlImage ?? DEFAULT_KUBECTL_IMAGE, DEFAULT_KUBECTL_IMAGE);
+    return PinnedImage.reference(scope, 'updateStrategy.kubectlImage', this.kubectlImage ?? DEFAULT_KUBECTL_IMAGE);
   }
 }

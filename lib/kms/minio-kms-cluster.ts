@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ApiObject, Chart, Duration, JsonPatch, Lazy, Size } from 'cdk8s';
+import { ApiObject, Duration, JsonPatch, Lazy, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Cpu, k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
@@ -8,6 +8,7 @@ import { requireDnsLabel, requireDnsSubdomain } from '../core/names';
 import { restrictedContainerSecurity, restrictedPodSecurity } from '../core/restricted-security';
 import { dropAddressLabel, selectByLabels } from '../core/stable-labels';
 import { validateResources } from '../core/resources';
+import { requireLabels } from '../core/object-metadata';
 import { isKmsIdentity } from './api-key';
 import { KMS_CLUSTER_LABEL, KMS_PORT, KMS_TLS_DIR } from './kms-constants';
 import { HsmKeySource } from './hsm-key-source';
@@ -18,9 +19,12 @@ import { KmsRestartJob } from './kms-restart-job';
 import { TEMPLATE_ANNOTATION } from './restart-script';
 import { KmsTls, KmsTlsBinding } from './kms-tls';
 import { KmsUpdateStrategy } from './kms-update-strategy';
-import { MinkmsImage } from './minkms-image';
-import { redactKeyMaterial } from './redact';
-import { SecretKeyReference } from './secret-key-reference';
+import { IKmsClient, IKmsEndpoint } from './kms-endpoint';
+import { ImportedKmsCluster, KmsClusterAttributes } from './imported-kms-cluster';
+import { PinnedImage } from '../core/pinned-image';
+import { redactUnlessIdentity } from '../core/redaction';
+import { namespaceOf } from '../core/namespace';
+import { SecretValue } from '../core/secret-value';
 
 
 /** The longest cluster name whose derived names (`<name>-leave-<n>-<digits>`, pod revision labels) stay DNS labels. */
@@ -47,8 +51,8 @@ export interface MinioKmsClusterProps {
   readonly name?: string;
   /** Namespace of the cluster. @default - the chart's namespace */
   readonly namespace?: string;
-  /** The pinned minkms image, used by the nodes and by the membership Job. */
-  readonly image: MinkmsImage;
+  /** The pinned minkms image (`MinkmsImage.release(tag)`), used by the nodes and by the membership Jobs. */
+  readonly image: PinnedImage;
   /**
    * Number of nodes. Reads need one node, writes need every node, so more nodes add read availability, not
    * write availability; there is no quorum and hence no odd/even rule.
@@ -64,14 +68,14 @@ export interface MinioKmsClusterProps {
    * The Secret key holding the admin `k1:` API key: the membership Jobs use it, and each node's readiness check
    * reads the cluster status with it (see the README on readiness).
    */
-  readonly adminApiKey: SecretKeyReference;
+  readonly adminApiKey: SecretValue;
   /**
    * The Secret key holding the MinIO licence, passed to every node as `MINIO_LICENSE`. Releases before
    * RELEASE.2025-11-12T19-14-51Z refuse to start without one; later releases ignore it.
    *
    * @default - no licence, refused for a release that needs one
    */
-  readonly license?: SecretKeyReference;
+  readonly license?: SecretValue;
   /** The nodes' TLS certificate. */
   readonly tls: KmsTls;
   /** Each node's persistent volume. @default - 10 GiB on managed-csi-premium */
@@ -84,19 +88,21 @@ export interface MinioKmsClusterProps {
   readonly clusterDomain?: string;
 }
 
-/** A client admitted to the KMS port by the cluster's NetworkPolicy. */
-interface KmsClient {
-  readonly namespace: string;
-  readonly podLabels: Record<string, string>;
-}
-
 /**
  * A MinIO KMS (`minkms`) cluster: a StatefulSet of nodes sharing one HSM key, each started with `--host` set to
  * its stable DNS name, behind a headless Service (peers) and a client Service on 7373 that routes only to
  * members, with TLS everywhere, a PodDisruptionBudget, a NetworkPolicy, and leave and join Jobs that remove and
  * add members when `replicas` changes.
  */
-export class MinioKmsCluster extends Construct {
+export class MinioKmsCluster extends Construct implements IKmsEndpoint {
+  /**
+   * A cluster defined in another app (or another chart), for tenants that use it. The other app admits them with
+   * `allowClients()`; its TLS is assumed to be `<name>-tls` with `ca.crt` unless `tls` says otherwise.
+   */
+  public static fromClusterAttributes(scope: Construct, id: string, attributes: KmsClusterAttributes): IKmsEndpoint {
+    return new ImportedKmsCluster(scope, id, attributes);
+  }
+
   /** Name of the StatefulSet. */
   public readonly name: string;
   /** Namespace of the cluster. */
@@ -112,7 +118,7 @@ export class MinioKmsCluster extends Construct {
   /** The TLS material of the nodes. */
   public readonly tls: KmsTlsBinding;
   /** The Secret key every node reads `MINIO_KMS_HSM_KEY` from. */
-  public readonly hsmKeySecret: SecretKeyReference;
+  public readonly hsmKeySecret: SecretValue;
   /** The node StatefulSet. */
   public readonly statefulSet: kplus.StatefulSet;
   /** The Job that removes members before the StatefulSet shrinks. */
@@ -120,7 +126,7 @@ export class MinioKmsCluster extends Construct {
   /** The Job that adds the nodes the StatefulSet creates. */
   public readonly joinJob: KmsMembershipJob;
 
-  private readonly clients: KmsClient[] = [];
+  private readonly clients: IKmsClient[] = [];
 
   public constructor(scope: Construct, id: string, props: MinioKmsClusterProps) {
     super(scope, id);
@@ -128,29 +134,25 @@ export class MinioKmsCluster extends Construct {
     if (!/^[a-z]/.test(this.name)) {
       reject(this, 'name', this.name, 'must start with a letter: it names the client Service (a DNS-1035 label)', 'e.g. kms');
     }
-    const namespace = props.namespace ?? Chart.of(this).namespace;
-    if (namespace === undefined) reject(this, 'namespace', namespace, 'is required', 'set namespace on the cluster or on its chart');
-    this.namespace = requireDnsLabel(this, 'namespace', namespace);
+    this.namespace = namespaceOf(this, 'namespace', props.namespace);
     this.replicas = props.replicas ?? 3;
     if (!Number.isInteger(this.replicas) || this.replicas < 1 || this.replicas > MAX_REPLICAS) {
       reject(this, 'replicas', props.replicas, `must be a whole number from 1 to ${MAX_REPLICAS}`, 'use 3 nodes for a highly available KMS');
     }
     this.clusterDomain = requireDnsSubdomain(this, 'clusterDomain', props.clusterDomain ?? 'cluster.local');
     if (!isKmsIdentity(props.adminIdentity)) {
-      reject(this, 'adminIdentity', redactKeyMaterial(props.adminIdentity), 'is not a KMS identity (h1: followed by 43 base64url characters)',
+      reject(this, 'adminIdentity', redactUnlessIdentity(props.adminIdentity), 'is not a KMS identity (h1: followed by 43 base64url characters)',
         'compute it from the admin API key with `minio-aks kms identity -`; never pass the k1: key itself');
     }
-    requireDnsSubdomain(this, 'adminApiKey.secretName', props.adminApiKey.secretName);
-    requireSecretKey(this, 'adminApiKey.key', props.adminApiKey.key);
+    SecretValue.validate(this, 'adminApiKey', props.adminApiKey);
+    const image = PinnedImage.reference(this, 'image', props.image);
     if (props.license !== undefined) {
-      requireDnsSubdomain(this, 'license.secretName', props.license.secretName);
-      requireSecretKey(this, 'license.key', props.license.key);
+      SecretValue.validate(this, 'license', props.license);
     } else if (props.image.releaseBefore(FIRST_RELEASE_WITHOUT_LICENSE)) {
       reject(this, 'license', undefined, `is required: minkms ${props.image.tagOrDigest} predates ${FIRST_RELEASE_WITHOUT_LICENSE} and refuses to start without MINIO_LICENSE`,
         `pass the Secret holding your licence, or use ${FIRST_RELEASE_WITHOUT_LICENSE} or later, which needs none`);
     }
     validateResources(this, 'resources', props.resources);
-    const image = props.image.render(this, 'image');
     this.headlessServiceName = `${this.name}-hl`;
     this.serviceName = this.name;
 
@@ -187,7 +189,7 @@ export class MinioKmsCluster extends Construct {
     }
     this.leaveJob = new KmsMembershipJob(this, 'Leave', { cluster: this, image, adminApiKey: props.adminApiKey, step: MembershipStep.LEAVE });
     this.joinJob = new KmsMembershipJob(this, 'Join', { cluster: this, image, adminApiKey: props.adminApiKey, step: MembershipStep.JOIN });
-    this.allowClients(this.namespace, this.joinJob.podLabels);
+    this.allowClients({ namespace: this.namespace, podLabels: this.joinJob.podLabels });
     const templateDigest = createHash('sha256').update(JSON.stringify(ApiObject.of(this.statefulSet).toJson().spec.template)).digest('hex');
     ApiObject.of(this.statefulSet).metadata.addAnnotation(TEMPLATE_ANNOTATION, templateDigest);
     if (updateStrategy.allAtOnce) {
@@ -220,14 +222,25 @@ export class MinioKmsCluster extends Construct {
   }
 
   /**
-   * Admits pods with `podLabels` in `namespace` to the KMS port (a tenant using the cluster, for example).
+   * Admits the pods of each client to the KMS port through the cluster's NetworkPolicy: a tenant using the cluster
+   * (`IMinioTenant`), for example. Clients never admit themselves.
    */
-  public allowClients(namespace: string, podLabels: Record<string, string>): void {
-    requireDnsLabel(this, 'clients[].namespace', namespace);
-    const key = JSON.stringify([namespace, podLabels]);
-    if (!this.clients.some((client) => JSON.stringify([client.namespace, client.podLabels]) === key)) {
-      this.clients.push({ namespace, podLabels: { ...podLabels } });
-    }
+  public allowClients(...clients: IKmsClient[]): void {
+    clients.forEach((client, index) => {
+      const field = `clients[${index}]`;
+      requireDnsLabel(this, `${field}.namespace`, client.namespace);
+      requireLabels(this, `${field}.podLabels`, client.podLabels);
+      if (Object.keys(client.podLabels).length === 0) {
+        reject(this, `${field}.podLabels`, client.podLabels, 'must select the client pods', 'give the labels the client pods carry');
+      }
+      if (this.admitsClient(client) !== true) this.clients.push({ namespace: client.namespace, podLabels: { ...client.podLabels } });
+    });
+  }
+
+  /** Whether `allowClients()` admitted `client` (its namespace with the same pod labels). */
+  public admitsClient(client: IKmsClient): boolean {
+    const key = clientKey(client);
+    return this.clients.some((admitted) => clientKey(admitted) === key);
   }
 
   private certificateDnsNames(): string[] {
@@ -367,9 +380,6 @@ export class MinioKmsCluster extends Construct {
   }
 }
 
-function requireSecretKey(scope: Construct, field: string, key: string): void {
-  // A Secret data key: api-server validation IsConfigMapKey.
-  if (typeof key !== 'string' || !/^[-._a-zA-Z0-9]{1,253}$/.test(key) || key === '.' || key === '..') {
-    reject(scope, field, key, 'is not a valid Secret key', "use letters, digits, '-', '_' and '.'");
-  }
+function clientKey(client: IKmsClient): string {
+  return JSON.stringify([client.namespace, Object.entries(client.podLabels).sort(([a], [b]) => a.localeCompare(b))]);
 }

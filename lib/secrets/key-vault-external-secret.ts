@@ -13,6 +13,8 @@ import { requireKeyVaultObjectName, requireKeyVaultObjectVersion } from './key-v
 import { IKeyVaultSecretStore } from './key-vault-secret-store';
 import { claimObjectIdentity } from '../core/unique-objects';
 
+import { ISecretReference, SecretValue } from '../core/secret-value';
+import { namespaceOf } from '../core/namespace';
 /** One Key Vault secret copied into a key of the Kubernetes Secret. */
 export interface KeyVaultSecretReference {
   /** Key of the value in the Kubernetes Secret, and its name in templates (`{{ .secretKey }}`). */
@@ -58,7 +60,8 @@ export interface KeyVaultExternalSecretProps {
   /**
    * Namespace of the ExternalSecret and of the Secret it keeps.
    *
-   * @default - the namespace of a namespaced store; required with a ClusterSecretStore
+   * @default - the namespace of a namespaced store (an ExternalSecret can use only a SecretStore of its own
+   * namespace); with a ClusterSecretStore, the chart's namespace
    */
   readonly namespace?: string;
 
@@ -158,6 +161,32 @@ export class KeyVaultExternalSecret extends Construct {
     return this.data.map((ref) => ref.secretKey);
   }
 
+  /** The Secret External Secrets keeps, for constructs that read a whole Secret. */
+  public get secret(): ISecretReference {
+    return { name: this.secretName };
+  }
+
+  /**
+   * One key of the Secret this ExternalSecret keeps, for constructs that read a secret value: a key filled from
+   * `data`, or one the template renders.
+   *
+   * @param key the key within the Secret
+   * @default - the only key, when the Secret has exactly one
+   */
+  public value(key?: string): SecretValue {
+    const keys = this.templateData === undefined ? this.secretKeys : Object.keys(this.templateData);
+    if (key === undefined) {
+      if (keys.length !== 1) {
+        reject(this, 'value()', keys, 'needs a key, as the Secret has more than one', `name one of ${keys.join(', ')}`);
+      }
+      return SecretValue.fromSecretName(this.secretName, keys[0]);
+    }
+    if (!keys.includes(key)) {
+      reject(this, `value('${key}')`, key, `is not a key of Secret '${this.secretName}'`, `use one of ${keys.join(', ')}`);
+    }
+    return SecretValue.fromSecretName(this.secretName, key);
+  }
+
   /** Fetches one more Key Vault secret into the Secret (or into the template's values). */
   public addData(ref: KeyVaultSecretReference): void {
     const field = `data[${this.data.length}]`;
@@ -198,11 +227,7 @@ export class KeyVaultExternalSecret extends Construct {
       }
       return requireDnsLabel(this, 'namespace', namespace);
     }
-    if (props.namespace === undefined) {
-      reject(this, 'namespace', undefined, `must be given with ClusterSecretStore '${store.name}'`,
-        'set the namespace the Secret is needed in');
-    }
-    const namespace = requireDnsLabel(this, 'namespace', props.namespace);
+    const namespace = namespaceOf(this, 'namespace', props.namespace);
     if (!(store.allowedNamespaces ?? []).includes(namespace)) {
       reject(this, 'namespace', namespace,
         `is not among the namespaces ClusterSecretStore '${store.name}' serves (${(store.allowedNamespaces ?? []).join(', ')})`,

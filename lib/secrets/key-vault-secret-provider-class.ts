@@ -139,9 +139,8 @@ const SECRET_KEY = /^[-._a-zA-Z0-9]+$/;
  * the Secrets Store CSI driver and the Azure provider, authenticating with AKS workload identity.
  *
  * Files appear only in pods that mount the volume ({@link mountOn}), and synced Secrets
- * (`secretObjects`) exist only while such a pod runs. That rules the CSI driver out for the MinIO Tenant's
- * configuration Secret, which the operator reads before any pod starts: use
- * {@link TenantConfigurationSecret} (External Secrets) for that.
+ * (`secretObjects`) exist only while such a pod runs. That rules the CSI driver out for any Secret a controller
+ * must read before a pod starts: use External Secrets ({@link KeyVaultExternalSecret}) for that.
  */
 export class KeyVaultSecretProviderClass extends Construct {
   /** Name of the SecretProviderClass. */

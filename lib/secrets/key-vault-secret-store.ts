@@ -13,6 +13,7 @@ import {
 } from '../imports/external-secrets.io';
 import { parseVaultUrl, VaultLocation } from './key-vault-names';
 
+import { ImportedKeyVaultSecretStore, KeyVaultSecretStoreAttributes } from './imported-secret-store';
 /**
  * An External Secrets store that ExternalSecrets can reference: a namespaced SecretStore or a
  * ClusterSecretStore.
@@ -99,6 +100,11 @@ export interface KeyVaultSecretStoreProps {
  * there; a ClusterSecretStore names the account's namespace explicitly and is limited to the namespaces given.
  */
 export class KeyVaultSecretStore extends Construct implements IKeyVaultSecretStore {
+  /** A SecretStore or ClusterSecretStore defined elsewhere (another app), checked when imported. */
+  public static fromStoreAttributes(scope: Construct, id: string, attributes: KeyVaultSecretStoreAttributes): IKeyVaultSecretStore {
+    return new ImportedKeyVaultSecretStore(scope, id, attributes);
+  }
+
   /** Name of the store object. */
   public readonly name: string;
 

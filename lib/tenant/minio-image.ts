@@ -1,29 +1,29 @@
-import { IConstruct } from 'constructs';
-import { reject } from '../core/errors';
-import { IMAGE_DIGEST, requireImageRepository } from '../core/pinned-image';
+import { PinnedImage } from '../core/pinned-image';
 
-const RELEASE_TAG = /^RELEASE\.\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z(\.[a-z0-9-]+)?$/;
+/** MinIO release tags, optionally with a build suffix such as `.fips`. */
+const MINIO_RELEASE = { pattern: /^RELEASE\.\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z(\.[a-z0-9-]+)?$/, example: 'RELEASE.2025-09-07T16-13-09Z' };
 
 /**
- * The MinIO server image of a tenant, always pinned: a `RELEASE.` tag or a digest, never `latest`.
+ * Presets for the MinIO server image of a tenant: a {@link PinnedImage} that accepts only `RELEASE.` tags or
+ * digests.
  *
- * Every pool of a tenant runs this one image, because MinIO nodes of different releases may refuse each other
- * (see the RELEASE.2024-07-16 -> 07-26 internode authentication change).
+ * Every pool of a tenant runs one image, because MinIO nodes of different releases may refuse each other (see the
+ * RELEASE.2024-07-16 -> 07-26 internode authentication change).
  */
 export class MinioImage {
   /** The repository the official images are published to. */
   public static readonly OFFICIAL_REPOSITORY = 'quay.io/minio/minio';
 
-  /** The release this library is tested with. */
-  public static readonly DEFAULT = new MinioImage(MinioImage.OFFICIAL_REPOSITORY, 'RELEASE.2025-09-07T16-13-09Z');
+  /** The release this library is tested with: the last one published as an image. */
+  public static readonly DEFAULT = MinioImage.release('RELEASE.2025-09-07T16-13-09Z');
 
   /**
-   * An official image at a release tag.
+   * An official image at a release tag; `.withRegistry('contoso.azurecr.io')` for a mirror.
    *
    * @param releaseTag a MinIO release tag, e.g. `RELEASE.2025-09-07T16-13-09Z`
    */
-  public static release(releaseTag: string): MinioImage {
-    return new MinioImage(MinioImage.OFFICIAL_REPOSITORY, releaseTag);
+  public static release(releaseTag: string): PinnedImage {
+    return PinnedImage.withTagRule(MinioImage.OFFICIAL_REPOSITORY, releaseTag, MINIO_RELEASE);
   }
 
   /**
@@ -32,20 +32,9 @@ export class MinioImage {
    * @param repository e.g. `myregistry.azurecr.io/minio/minio`
    * @param tagOrDigest a `RELEASE.` tag or a `sha256:` digest
    */
-  public static fromRepository(repository: string, tagOrDigest: string): MinioImage {
-    return new MinioImage(repository, tagOrDigest);
+  public static fromRepository(repository: string, tagOrDigest: string): PinnedImage {
+    return PinnedImage.withTagRule(repository, tagOrDigest, MINIO_RELEASE);
   }
 
-  private constructor(public readonly repository: string, public readonly tagOrDigest: string) {}
-
-  /** The image reference, validated against `scope`; `field` names the input in error messages. */
-  public render(scope: IConstruct, field: string): string {
-    requireImageRepository(scope, `${field}.repository`, this.repository, 'quay.io/minio/minio');
-    if (IMAGE_DIGEST.test(this.tagOrDigest)) return `${this.repository}@${this.tagOrDigest}`;
-    if (!RELEASE_TAG.test(this.tagOrDigest)) {
-      reject(scope, `${field}.tag`, this.tagOrDigest, 'must pin a MinIO release',
-        'use a RELEASE.YYYY-MM-DDTHH-MM-SSZ tag or a sha256: digest; floating tags such as latest are not allowed');
-    }
-    return `${this.repository}:${this.tagOrDigest}`;
-  }
+  private constructor() {}
 }

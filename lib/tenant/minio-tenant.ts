@@ -1,13 +1,14 @@
-import { ApiObjectMetadata, Chart, Lazy } from 'cdk8s';
+import { ApiObjectMetadata, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { reject } from '../core/errors';
 import { requireDns1035Label, requireDnsLabel, requireDnsSubdomain } from '../core/names';
 import { requireAnnotations, requireLabels } from '../core/object-metadata';
 import { KeyVaultSecretProviderClass } from '../secrets/key-vault-secret-provider-class';
-import { assertUsableAsTenantConfiguration } from '../secrets/tenant-configuration';
+import { assertUsableAsTenantConfiguration } from './tenant-configuration';
 import { Tenant, TenantSpec, TenantSpecEnv } from '../imports/minio.min.io';
 import { MinioImage } from './minio-image';
+import { PinnedImage } from '../core/pinned-image';
 import { renderPool } from './pool-render';
 import { validatePool } from './pool-validation';
 import { ServiceExposure, ServiceMetadataSettings } from './service-exposure';
@@ -16,7 +17,7 @@ import { serversThatMayBeDown } from './erasure-layout';
 import { PoolDisruptionBudget } from './pool-disruption-budget';
 import { parseStandardParity, poolParities, requireParityFits, STANDARD_STORAGE_CLASS } from './pool-parity';
 import { SecretSetting } from './secret-setting';
-import { TenantConfigurationSecret } from '../secrets/tenant-configuration-secret';
+import { TenantConfigurationSecret } from './tenant-configuration-secret';
 import { CONSOLE_TLS_PORT, MINIO_PORT, S3_SERVICE_PORT, TenantNetworkPolicy } from './tenant-network-policy';
 import { TenantDomainOptions, TenantLoggingOptions, TenantMetricsOptions } from './tenant-options';
 import { TenantEncryption, TenantEncryptionSpec } from './tenant-encryption';
@@ -24,15 +25,11 @@ import { TenantPoolOptions } from './tenant-pool';
 import { CertificateSecretReference, TenantTls } from './tenant-tls';
 import { validateDomains } from './domain-validation';
 import { claimIndirectObject, claimObjectIdentity } from '../core/unique-objects';
+import { ISecretReference } from '../core/secret-value';
+import { namespaceOf } from '../core/namespace';
+import { IMinioTenant, ImportedMinioTenant, MAX_TENANT_NAME, MinioTenantAttributes, tenantS3Endpoint } from './minio-tenant-reference';
+import { tenantPodLabels } from './tenant-labels';
 
-/** The longest tenant name whose derived names (`<tenant>-console`, `<tenant>-hl`) stay DNS labels. */
-const MAX_TENANT_NAME = 55;
-
-/** Anything that names a Secret: a cdk8s-plus `Secret`, `Secret.fromSecretName(...)`, or a library construct. */
-export interface ISecretReference {
-  /** Name of the Secret. */
-  readonly name: string;
-}
 
 /** Properties of a {@link MinioTenant}. */
 export interface MinioTenantProps {
@@ -54,7 +51,7 @@ export interface MinioTenantProps {
   /** The tenant's pools; more can be added with `addPool()`. At least one is required. @default - none */
   readonly pools?: TenantPoolOptions[];
   /** The MinIO server image, one for all pools. @default MinioImage.DEFAULT */
-  readonly image?: MinioImage;
+  readonly image?: PinnedImage;
   /** Where the server certificate comes from. @default TenantTls.operatorAutoCert() */
   readonly tls?: TenantTls;
   /**
@@ -118,11 +115,20 @@ export interface MinioTenantProps {
  * Every input is checked when the construct is created, and the props are copied then: changing the props object
  * afterwards does not change the output. `addPool()`, `addEnv()` and `addSecretEnv()` check their input the same way.
  */
-export class MinioTenant extends Construct {
+export class MinioTenant extends Construct implements IMinioTenant {
+  /** A tenant defined in another app, e.g. for `kms.allowClients(tenant)` in the app that defines the KMS. */
+  public static fromTenantAttributes(scope: Construct, id: string, attributes: MinioTenantAttributes): IMinioTenant {
+    return new ImportedMinioTenant(scope, id, attributes);
+  }
+
   /** Name of the Tenant. */
   public readonly name: string;
   /** Namespace of the Tenant. */
   public readonly namespace: string;
+  /** Labels the operator puts on every pod of the tenant. */
+  public readonly podLabels: Record<string, string>;
+  /** The S3 endpoint inside the cluster (see {@link IMinioTenant.s3Endpoint}). */
+  public readonly s3Endpoint: string;
   /** The Tenant API object. */
   public readonly resource: Tenant;
 
@@ -140,11 +146,9 @@ export class MinioTenant extends Construct {
     // The operator names Services <tenant>-console and <tenant>-hl: Service names are DNS-1035 labels.
     this.name = requireDns1035Label(this, 'name', props.name ?? id, MAX_TENANT_NAME,
       ', as the operator names the Services <tenant>-hl and <tenant>-console after it');
-    const namespace = props.namespace ?? Chart.of(this).namespace;
-    if (namespace === undefined) {
-      reject(this, 'namespace', namespace, 'is required', 'set namespace on the tenant or on its chart');
-    }
-    this.namespace = requireDnsLabel(this, 'namespace', namespace);
+    this.namespace = namespaceOf(this, 'namespace', props.namespace);
+    this.podLabels = tenantPodLabels(this.name);
+    this.s3Endpoint = tenantS3Endpoint(this.namespace);
     if (!props.configuration?.name) {
       reject(this, 'configuration', props.configuration, 'must name the Secret holding config.env',
         'pass the Secret with the root credentials, e.g. Secret.fromSecretName(this, "Config", "tenant-config")');
@@ -281,7 +285,7 @@ export class MinioTenant extends Construct {
       reject(this, 'metrics.path', metricsPath, 'must be an absolute URL path', 'use e.g. /minio/v2/metrics/cluster');
     }
     return {
-      image: (props.image ?? MinioImage.DEFAULT).render(this, 'image'),
+      image: PinnedImage.reference(this, 'image', props.image ?? MinioImage.DEFAULT),
       configuration: { name: this.configuration.name },
       requestAutoCert: this.tls.requestAutoCert,
       externalCertSecret: nonEmpty(this.tls.certificateSecrets.map((s) => ({ name: s.name, type: s.type.value }))),

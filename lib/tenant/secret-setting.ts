@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
 import { reject } from '../core/errors';
 import { requireKeyVaultObjectName } from '../secrets/key-vault-names';
-import { TenantConfigurationSecret } from '../secrets/tenant-configuration-secret';
+import { TenantConfigurationSecret } from './tenant-configuration-secret';
 
 /** The configuration Secret a tenant was given, as far as secret settings care. */
 export interface SecretSettingTarget {

@@ -1,20 +1,24 @@
 import { Construct } from 'constructs';
 import { reject } from '../core/errors';
-import { requirePinnedImage } from '../core/pinned-image';
-import { requireDnsSubdomain } from '../core/names';
+import { PinnedImage } from '../core/pinned-image';
 import { IAzureWorkloadIdentity, WorkloadIdentityKeys } from '../identity/azure-workload-identity';
 import { TenantSpecAdditionalVolumeMounts, TenantSpecAdditionalVolumes, TenantSpecEnv, TenantSpecKes } from '../imports/minio.min.io';
-import type { MinioKmsCluster } from '../kms/minio-kms-cluster';
-import { SecretKeyReference } from '../kms/secret-key-reference';
+import { IKmsEndpoint } from '../kms/kms-endpoint';
+import { ISecretReference, requireSecretName, SecretValue } from '../core/secret-value';
 import { TlsCertificate } from '../tls/certificate';
 import { poolContainerSecurityContext, poolPodSecurityContext } from './pod-security';
 import { SecretSetting } from './secret-setting';
+import { tenantPodLabels } from './tenant-labels';
 import { CertificateSecretReference, CertificateSecretType } from './tenant-tls';
 
 /** Options of {@link TenantEncryption.kms}. */
 export interface KmsEncryptionOptions {
-  /** The MinIO KMS cluster; MinIO reaches it through its client Service (MINIO_KMS_SERVER). */
-  readonly cluster: MinioKmsCluster;
+  /**
+   * The MinIO KMS cluster: a `MinioKmsCluster`, or `MinioKmsCluster.fromClusterAttributes()` for one defined in
+   * another app. MinIO reaches it through its client Service (MINIO_KMS_SERVER). The tenant does not change the
+   * cluster: admit the tenant on the KMS side with `kms.allowClients(tenant)`.
+   */
+  readonly cluster: IKmsEndpoint;
   /** The KMS enclave holding the tenant's keys (MINIO_KMS_ENCLAVE). */
   readonly enclave: string;
   /** The default SSE key in that enclave (MINIO_KMS_SSE_KEY). */
@@ -36,13 +40,14 @@ export interface KmsEncryptionOptions {
 
 /** Options of {@link TenantEncryption.kesWithKeyVault}. */
 export interface KesKeyVaultOptions {
-  /** The pinned KES image, e.g. `quay.io/minio/kes:2025-03-12T09-35-18Z`. */
-  readonly image: string;
+  /** The pinned KES image, e.g. `KesImage.release('2025-03-12T09-35-18Z')`. */
+  readonly image: PinnedImage;
   /**
    * The Secret with `server-config.yaml`: `keystore.azure.keyvault.endpoint` and, for AKS workload identity, no
-   * credentials (KES then uses the default Azure credential chain).
+   * credentials (KES then uses the default Azure credential chain). A cdk8s-plus Secret, or any construct that
+   * names one (e.g. a `KeyVaultExternalSecret`'s `secret`).
    */
-  readonly configSecretName: string;
+  readonly configSecret: ISecretReference;
   /** The default key MinIO asks KES for (MINIO_KMS_KES_KEY_NAME). */
   readonly keyName: string;
   /** The workload identity KES runs as (Key Vault Secrets Officer on the vault: KES stores keys as secrets). */
@@ -53,8 +58,8 @@ export interface KesKeyVaultOptions {
 
 /** Options of {@link TenantEncryption.staticKey}. */
 export interface StaticKeyOptions {
-  /** The Secret key holding `name:base64-of-32-bytes`. */
-  readonly secret: SecretKeyReference;
+  /** The Secret value holding `name:base64-of-32-bytes`. */
+  readonly secret: SecretValue;
   /** Absolute path the key file is mounted at; MinIO reads it through MINIO_KMS_SECRET_KEY_FILE. @default '/etc/minio/kms/secret-key' */
   readonly mountPath?: string;
 }
@@ -120,13 +125,17 @@ class KmsClusterEncryption extends TenantEncryption {
 
   public _render(scope: Construct, tenant: EncryptedTenant): TenantEncryptionSpec {
     const { cluster, enclave, defaultKey, apiKey } = this.options;
+    if (typeof cluster?.admitsClient !== 'function' || typeof cluster.clientEndpoint !== 'string') {
+      reject(scope, 'encryption.cluster', typeof cluster, 'must be a KMS endpoint',
+        'pass a MinioKmsCluster, or MinioKmsCluster.fromClusterAttributes(...) for one defined in another app');
+    }
     requireKmsName(scope, 'encryption.enclave', enclave);
     requireKmsName(scope, 'encryption.defaultKey', defaultKey);
     if (!(apiKey instanceof SecretSetting)) {
       reject(scope, 'encryption.apiKey', apiKey, 'must be a SecretSetting',
         'the operator passes Secret references in env to MinIO as empty strings: use SecretSetting.fromKeyVault(...) or SecretSetting.inConfigurationSecret()');
     }
-    cluster.allowClients(tenant.namespace, { 'v1.min.io/tenant': tenant.name });
+    requireAdmission(scope, cluster, tenant);
     return {
       env: [
         { name: 'MINIO_KMS_ENCLAVE', value: enclave },
@@ -172,9 +181,10 @@ class KesEncryption extends TenantEncryption {
   }
 
   public _render(scope: Construct, tenant: EncryptedTenant): TenantEncryptionSpec {
-    const { image, configSecretName, keyName, identity } = this.options;
-    requirePinnedImage(scope, 'encryption.image', image, 'quay.io/minio/kes:2025-03-12T09-35-18Z');
-    requireDnsSubdomain(scope, 'encryption.configSecretName', configSecretName);
+    const { keyName, identity } = this.options;
+
+    const image = PinnedImage.reference(scope, 'encryption.image', this.options.image);
+    const configSecretName = requireSecretName(scope, 'encryption.configSecret.name', this.options.configSecret);
     requireKmsName(scope, 'encryption.keyName', keyName);
     if (identity.namespace !== tenant.namespace) {
       reject(scope, 'encryption.identity', identity.namespace, `must be a ServiceAccount in the tenant's namespace '${tenant.namespace}'`,
@@ -214,7 +224,7 @@ class StaticKeyEncryption extends TenantEncryption {
       reject(scope, 'encryption.mountPath', path, 'must be an absolute file path',
         'MinIO reads MINIO_KMS_SECRET_KEY_FILE as a path since RELEASE.2024-07-26 and no longer resolves a bare name: use e.g. /etc/minio/kms/secret-key');
     }
-    requireDnsSubdomain(scope, 'encryption.secret.secretName', secret.secretName);
+    SecretValue.validate(scope, 'encryption.secret', secret);
     const directory = path.slice(0, path.lastIndexOf('/')) || '/';
     const file = path.slice(path.lastIndexOf('/') + 1);
     return {
@@ -224,6 +234,19 @@ class StaticKeyEncryption extends TenantEncryption {
       volumeMounts: [{ name: 'kms-secret-key', mountPath: directory, readOnly: true }],
     };
   }
+}
+
+/**
+ * A KMS in this app must admit the tenant's pods, or MinIO cannot reach it. The admission is the KMS side's own
+ * call and may come after the tenant is created, so it is checked when the app is synthesized.
+ */
+function requireAdmission(scope: Construct, cluster: IKmsEndpoint, tenant: EncryptedTenant): void {
+  const client = { namespace: tenant.namespace, podLabels: tenantPodLabels(tenant.name) };
+  scope.node.addValidation({
+    validate: () => (cluster.admitsClient(client) === false
+      ? [`${scope.node.path}: encryption.cluster does not admit this tenant's pods to the KMS port (received '${cluster.namespace}/${cluster.name}'): call allowClients(tenant) on the KMS cluster`]
+      : []),
+  });
 }
 
 function requireKmsName(scope: Construct, field: string, value: string): void {

@@ -6,3 +6,8 @@ export const POOL_LABEL = 'v1.min.io/pool';
 export function poolSelector(tenantName: string, poolName: string): Record<string, string> {
   return { [TENANT_LABEL]: tenantName, [POOL_LABEL]: poolName };
 }
+
+/** The labels that select every pod of a tenant. */
+export function tenantPodLabels(tenantName: string): Record<string, string> {
+  return { [TENANT_LABEL]: tenantName };
+}

@@ -7,18 +7,6 @@ export class CertificateSecretType {
   /** A cert-manager Secret from a CA issuer: the operator also mounts its required `ca.crt`. */
   public static readonly CERT_MANAGER = new CertificateSecretType('cert-manager.io/v1');
 
-  /**
-   * The type with the given Secret `type` value, e.g. from a `TenantCertificate`'s `externalCertSecret`.
-   *
-   * @throws Error when `value` is not a type the operator reads
-   */
-  public static fromValue(value: string): CertificateSecretType {
-    const known = [CertificateSecretType.OPAQUE, CertificateSecretType.KUBERNETES_TLS, CertificateSecretType.CERT_MANAGER];
-    const match = known.find((type) => type.value === value);
-    if (!match) throw new Error(`certificate secret type '${value}' is not one the operator reads: use ${known.map((t) => t.value).join(', ')}`);
-    return match;
-  }
-
   private constructor(public readonly value: string) {}
 }
 
@@ -55,11 +43,8 @@ export class TenantTls {
    * Certificates issued by cert-manager (`TenantCertificate`s); list the CA-issued one covering the internal names
    * first: the operator serves the first entry by default and picks the others by SNI.
    */
-  public static fromCertificates(...certificates: { readonly externalCertSecret: { readonly name: string; readonly type: string } }[]): TenantTls {
-    return TenantTls.fromSecrets(...certificates.map(({ externalCertSecret }) => ({
-      name: externalCertSecret.name,
-      type: CertificateSecretType.fromValue(externalCertSecret.type),
-    })));
+  public static fromCertificates(...certificates: { readonly certificateSecret: CertificateSecretReference }[]): TenantTls {
+    return TenantTls.fromSecrets(...certificates.map(({ certificateSecret }) => certificateSecret));
   }
 
   private constructor(

@@ -23,6 +23,7 @@ import {
 } from './validity';
 import { claimObjectIdentity } from '../core/unique-objects';
 
+import { SecretValue } from '../core/secret-value';
 /** Lifetime of a certificate from a non-ACME issuer when none is given: cert-manager's own default. */
 export const DEFAULT_CERTIFICATE_DURATION = Duration.days(90);
 
@@ -30,14 +31,6 @@ export const DEFAULT_CERTIFICATE_DURATION = Duration.days(90);
 export const CA_CERTIFICATE_KEY = 'ca.crt';
 
 const MAX_COMMON_NAME_LENGTH = 64;
-
-/** Where the CA certificate that signed a certificate can be read. */
-export interface CaCertificateReference {
-  /** Name of the Secret, in the certificate's namespace. */
-  readonly secretName: string;
-  /** Key of the PEM CA certificate in the Secret. */
-  readonly key: string;
-}
 
 /** Properties of a {@link TlsCertificate}. */
 export interface TlsCertificateProps {
@@ -110,7 +103,7 @@ export interface TlsCertificateProps {
   readonly keyEncoding?: KeyEncoding;
 
   /**
-   * Whether the certificate may also authenticate its holder as a TLS client (mutual TLS, e.g. MinIO to KES).
+   * Whether the certificate may also authenticate its holder as a TLS client (mutual TLS, e.g. a server calling its key server).
    * Public ACME CAs may leave the client usage out whatever is requested.
    *
    * @default false
@@ -135,7 +128,7 @@ export class TlsCertificate extends Construct {
    * Where the signing CA's certificate is, for clients that must trust it; `undefined` for ACME issuers,
    * whose Secrets carry no `ca.crt` (their CAs are publicly trusted).
    */
-  public readonly caSecret: CaCertificateReference | undefined;
+  public readonly caSecret: SecretValue | undefined;
   /** The Certificate object. */
   public readonly resource: Certificate;
 
@@ -154,7 +147,7 @@ export class TlsCertificate extends Construct {
     validateKey(this, props.issuer, keyAlgorithm, keyEncoding);
     const validity = resolveValidity(this, props);
 
-    this.caSecret = props.issuer.isAcme ? undefined : { secretName: this.secretName, key: CA_CERTIFICATE_KEY };
+    this.caSecret = props.issuer.isAcme ? undefined : SecretValue.fromSecretName(this.secretName, CA_CERTIFICATE_KEY);
     this.resource = new Certificate(this, 'Resource', {
       metadata: { name: this.name, namespace: props.namespace },
       spec: {

@@ -8,7 +8,7 @@ const RSA_SIZES = [2048, 3072, 4096];
 /**
  * The private key of a certificate.
  *
- * The offered sizes are the ones every client of MinIO, KES and the MinIO operator (Go's crypto/tls), browsers
+ * The offered sizes are the ones Go's crypto/tls (the servers and tools this library deploys), browsers
  * and the public ACME CAs all accept: P-521 is left out because browsers do not negotiate it, and RSA sizes other
  * than 2048, 3072 and 4096 are refused by Let's Encrypt.
  */
@@ -32,7 +32,7 @@ export class KeyAlgorithm {
   }
 
   /**
-   * An Ed25519 key. Go clients (MinIO, KES, mc) accept it, browsers and public ACME CAs do not: use it for
+   * An Ed25519 key. Go clients accept it, browsers and public ACME CAs do not: use it for
    * internal endpoints issued by a private CA only.
    */
   public static ed25519(): KeyAlgorithm {

@@ -4,7 +4,7 @@ import { CertificateSpecPrivateKeyEncoding } from '../imports/cert-manager.io';
 export class KeyEncoding {
   /**
    * PKCS#8 (`BEGIN PRIVATE KEY`): one format for every algorithm, the only one that holds Ed25519 keys, and the
-   * one Java and most non-Go clients expect. Go (MinIO, KES, the operator) reads it as well.
+   * one Java and most non-Go clients expect. Go's crypto/tls reads it as well.
    */
   public static readonly PKCS8 = new KeyEncoding(CertificateSpecPrivateKeyEncoding.PKCS8);
 

@@ -91,7 +91,7 @@ export interface PrivateCaProps {
 /**
  * A private certificate authority run by cert-manager: a self-signed bootstrap Issuer signs a CA Certificate,
  * and a CA issuer signs with the resulting key pair. Certificates it issues carry the CA certificate as
- * `ca.crt`, which is what the MinIO operator and clients mount to trust them.
+ * `ca.crt`, which is what clients mount to trust them.
  *
  * The bootstrap issuer is a namespaced Issuer beside the CA Certificate rather than a ClusterIssuer: nothing
  * else needs it, and a cluster-wide self-signing issuer would only invite misuse.

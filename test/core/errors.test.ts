@@ -1,5 +1,6 @@
 import { Testing } from 'cdk8s';
-import { ConfigurationError, reject } from '../../lib';
+import { ConfigurationError } from '../../lib';
+import { reject } from '../../lib/core/errors';
 import { redactKeyMaterial } from '../../lib/core/redaction';
 
 const K1 = 'k1:AqwjUvaWEE9O83quGOkiO_2D1x37Za9gE4L5UHdq0Ag';

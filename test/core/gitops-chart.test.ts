@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiObject, App, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { GitOpsApp, GitOpsChart, MinioTenant, RestrictedNamespace, sortForApply } from '../../lib';
+import { GitOpsApp, GitOpsChart, MinioTenant, RestrictedNamespace } from '../../lib';
+import { sortForApply } from '../../lib/core/apply-order';
 import { expectValidManifests } from '../support/strict-validator';
 
 describe('GitOpsChart', () => {

@@ -14,12 +14,12 @@ function synth(state: State = {}): any[] {
   const { chart, cluster } = kmsChart(state.kms);
   for (const [name, pools] of Object.entries(state.tenants ?? { records: [4] })) {
     // The operator names every tenant's S3 Service `minio`: one tenant per namespace.
-    new MinioTenant(chart, name, {
+    cluster.allowClients(new MinioTenant(chart, name, {
       namespace: `tenant-${name}`,
       configuration: { name: `${name}-config` },
       pools: pools.map((servers, index) => ({ name: `pool-${index}`, servers, volumesPerServer: 2, volumeSize: Size.gibibytes(64) })),
       encryption: TenantEncryption.kms({ cluster, enclave: name, defaultKey: `${name}-sse`, apiKey: SecretSetting.inConfigurationSecret() }),
-    });
+    }));
   }
   return Testing.synth(chart);
 }

@@ -7,6 +7,7 @@ import {
   HsmMirroringOptions,
   HsmMirroringPolicy,
   HsmSecretsOperator,
+  SecretValue,
 } from '../../lib';
 import { expectValidManifests } from '../support/strict-validator';
 import { find } from './kms-fixtures';
@@ -26,7 +27,7 @@ function deviceChart(overrides: Partial<HsmDeviceProps> = {}) {
     name: 'kms-hsm',
     deviceType: HsmDeviceType.PICO_HSM,
     usbDevices: [PICO],
-    pkcs11: { libraryPath: '/usr/lib/opensc-pkcs11.so', pin: { secretName: 'kms-hsm-pin', key: 'pin' }, tokenLabel: 'PicoHSM' },
+    pkcs11: { libraryPath: '/usr/lib/opensc-pkcs11.so', pin: SecretValue.fromSecretName('kms-hsm-pin', 'pin'), tokenLabel: 'PicoHSM' },
     ...overrides,
   });
   return { chart, device };
@@ -97,7 +98,7 @@ describe('HsmDevice', () => {
       autoDiscovery: true,
       usbDevices: [{ vendorId: '04E6', productId: '5816', serialNumber: 'DECM0102330' }],
       maxDevicesPerNode: 1,
-      pkcs11: { libraryPath: '/usr/lib/opensc-pkcs11.so', pin: { secretName: 'pin', key: 'user-pin' }, autoProvision: true },
+      pkcs11: { libraryPath: '/usr/lib/opensc-pkcs11.so', pin: SecretValue.fromSecretName('pin', 'user-pin'), autoProvision: true },
     }).spec;
     expect(spec.deviceType).toBe('SmartCard-HSM');
     expect(spec.discovery).toEqual({ autoDiscovery: true, usb: [{ vendorId: '04e6', productId: '5816', serialNumber: 'DECM0102330' }] });
@@ -148,17 +149,17 @@ describe('HsmDevice rejects what the operator cannot run', () => {
       /test\/Hsm: usbDevices\[0\]\.serialNumber is blank/],
     ['no devices per node', { maxDevicesPerNode: 0 },
       /test\/Hsm: maxDevicesPerNode must be a whole number of devices from 1 to 2147483647 \(the operator's int32\) \(received 0\)/],
-    ['a relative PKCS#11 module path', { pkcs11: { libraryPath: 'opensc-pkcs11.so', pin: { secretName: 'p', key: 'pin' } } },
+    ['a relative PKCS#11 module path', { pkcs11: { libraryPath: 'opensc-pkcs11.so', pin: SecretValue.fromSecretName('p', 'pin') } },
       /test\/Hsm: pkcs11\.libraryPath must be the absolute path of a PKCS#11 module file \(received 'opensc-pkcs11\.so'\)/],
-    ['a blank PKCS#11 module path', { pkcs11: { libraryPath: '', pin: { secretName: 'p', key: 'pin' } } },
+    ['a blank PKCS#11 module path', { pkcs11: { libraryPath: '', pin: SecretValue.fromSecretName('p', 'pin') } },
       /test\/Hsm: pkcs11\.libraryPath must be the absolute path/],
-    ['a PIN Secret name that is no Secret name', { pkcs11: { libraryPath: '/usr/lib/opensc-pkcs11.so', pin: { secretName: 'Pin_Secret', key: 'pin' } } },
+    ['a PIN Secret name that is no Secret name', { pkcs11: { libraryPath: '/usr/lib/opensc-pkcs11.so', pin: SecretValue.fromSecretName('Pin_Secret', 'pin') } },
       /test\/Hsm: pkcs11\.pin\.secretName must be a DNS-1123 subdomain/],
-    ['a PIN Secret key that is no Secret key', { pkcs11: { libraryPath: '/usr/lib/opensc-pkcs11.so', pin: { secretName: 'p', key: 'user pin' } } },
+    ['a PIN Secret key that is no Secret key', { pkcs11: { libraryPath: '/usr/lib/opensc-pkcs11.so', pin: SecretValue.fromSecretName('p', 'user pin') } },
       /test\/Hsm: pkcs11\.pin\.key is not a valid Secret key/],
-    ['a token label with surrounding spaces', { pkcs11: { libraryPath: '/usr/lib/opensc-pkcs11.so', pin: { secretName: 'p', key: 'pin' }, tokenLabel: 'PicoHSM ' } },
+    ['a token label with surrounding spaces', { pkcs11: { libraryPath: '/usr/lib/opensc-pkcs11.so', pin: SecretValue.fromSecretName('p', 'pin'), tokenLabel: 'PicoHSM ' } },
       /test\/Hsm: pkcs11\.tokenLabel is blank or has leading or trailing spaces/],
-    ['a token label longer than PKCS#11 allows', { pkcs11: { libraryPath: '/usr/lib/opensc-pkcs11.so', pin: { secretName: 'p', key: 'pin' }, tokenLabel: 'é'.repeat(17) } },
+    ['a token label longer than PKCS#11 allows', { pkcs11: { libraryPath: '/usr/lib/opensc-pkcs11.so', pin: SecretValue.fromSecretName('p', 'pin'), tokenLabel: 'é'.repeat(17) } },
       /test\/Hsm: pkcs11\.tokenLabel is longer than the 32 bytes a PKCS#11 token label holds/],
     ['an operator namespace that is no namespace', { operator: HsmSecretsOperator.fromDeployment('hsm-secrets-operator-controller-manager', 'HSM') },
       /test\/Hsm: operator\.namespace is not a namespace name .*\(received 'HSM'\)/],

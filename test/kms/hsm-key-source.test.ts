@@ -1,5 +1,5 @@
 import { Testing } from 'cdk8s';
-import { HsmDevice, HsmDeviceType, HsmKeySource, HsmSecretsOperator, HsmSecretsOperatorKeyOptions } from '../../lib';
+import { HsmDevice, HsmDeviceType, HsmKeySource, HsmSecretsOperator, HsmSecretsOperatorKeyOptions, SecretValue } from '../../lib';
 import { buildHsmBackedKms } from '../../apps/examples/hsm-mirrored-key';
 import { expectValidManifests } from '../support/strict-validator';
 import { find, kmsChart } from './kms-fixtures';
@@ -36,7 +36,7 @@ describe('HsmKeySource.fromHsmSecretsOperator', () => {
       name: 'kms-hsm',
       deviceType: HsmDeviceType.PICO_HSM,
       usbDevices: [{ vendorId: '20a0', productId: '4230' }],
-      pkcs11: { libraryPath: '/usr/lib/opensc-pkcs11.so', pin: { secretName: 'kms-hsm-pin', key: 'pin' } },
+      pkcs11: { libraryPath: '/usr/lib/opensc-pkcs11.so', pin: SecretValue.fromSecretName('kms-hsm-pin', 'pin') },
       mirroring: { primaryNode: 'aks-hsm-0', targetNodes: ['aks-hsm-1'] },
     });
     const { chart: kms } = kmsChart({ hsmKey: HsmKeySource.fromHsmSecretsOperator({ operator: device.operator, hsmPath: 'minio-kms-hsm' }) });

@@ -7,6 +7,7 @@ import {
   MinioKmsClusterProps,
   MinkmsImage,
   PrivateCa,
+  SecretValue,
 } from '../../lib';
 
 export const ADMIN_IDENTITY = 'h1:FALvKoL5sB2mfvXrbheZ8tgKjIJZ60gN-VH9TcfK7Q0';
@@ -18,9 +19,9 @@ export function kmsChart(overrides: Partial<MinioKmsClusterProps> = {}) {
   const ca = new PrivateCa(chart, 'Ca', { name: 'kms-ca' });
   const cluster = new MinioKmsCluster(chart, 'kms', {
     image: IMAGE,
-    hsmKey: HsmKeySource.fromSecret('kms-hsm-key'),
+    hsmKey: HsmKeySource.fromSecret(SecretValue.fromSecretName('kms-hsm-key', 'hsm-key')),
     adminIdentity: ADMIN_IDENTITY,
-    adminApiKey: { secretName: 'kms-admin', key: 'api-key' },
+    adminApiKey: SecretValue.fromSecretName('kms-admin', 'api-key'),
     tls: KmsTls.fromIssuer(ca),
     ...overrides,
   });

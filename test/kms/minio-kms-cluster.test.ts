@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { Size, Testing } from 'cdk8s';
 import { Cpu } from 'cdk8s-plus-28';
 import {
+  AcmeServer,
+  AcmeSolver,
   GitOpsChart,
   HsmKeySource,
   HsmSecretsOperator,
@@ -9,10 +11,10 @@ import {
   KmsTls,
   KmsUpdateStrategy,
   LetsEncryptIssuer,
-  AcmeServer,
-  AcmeSolver,
   MinioKmsCluster,
   MinkmsImage,
+  PinnedImage,
+  SecretValue,
   WorkloadIdentityServiceAccount,
 } from '../../lib';
 import { expectValidManifests } from '../support/strict-validator';
@@ -86,7 +88,7 @@ describe('MinioKmsCluster', () => {
     expect(container.env.filter((e: any) => e.name === 'MINIO_KMS_HSM_KEY')).toEqual([
       { name: 'MINIO_KMS_HSM_KEY', valueFrom: { secretKeyRef: { name: 'kms-hsm-key', key: 'hsm-key' } } },
     ]);
-    expect(cluster.hsmKeySecret).toEqual({ secretName: 'kms-hsm-key', key: 'hsm-key' });
+    expect(cluster.hsmKeySecret).toEqual(SecretValue.fromSecretName('kms-hsm-key', 'hsm-key'));
   });
 
   test('writes no key material', () => {
@@ -237,15 +239,15 @@ describe('MinioKmsCluster options', () => {
       image: IMAGE,
       hsmKey: HsmKeySource.fromKeyVault({ store, keyVaultSecret: 'minkms-hsm-key' }),
       adminIdentity: ADMIN_IDENTITY,
-      adminApiKey: { secretName: 'kms-admin', key: 'api-key' },
-      tls: KmsTls.fromSecret('kms-tls-existing'),
+      adminApiKey: SecretValue.fromSecretName('kms-admin', 'api-key'),
+      tls: KmsTls.fromSecret({ name: 'kms-tls-existing' }),
     });
     const manifests = Testing.synth(chart);
     expectValidManifests(manifests);
     const external = find(manifests, 'ExternalSecret', 'kms-hsm-key');
     expect(external.spec.data).toEqual([{ secretKey: 'hsm-key', remoteRef: { key: 'minkms-hsm-key' } }]);
     expect(external.spec.secretStoreRef).toMatchObject({ name: 'kms-vault', kind: 'SecretStore' });
-    expect(cluster.hsmKeySecret).toEqual({ secretName: 'kms-hsm-key', key: 'hsm-key' });
+    expect(cluster.hsmKeySecret).toEqual(SecretValue.fromSecretName('kms-hsm-key', 'hsm-key'));
     expect(find(manifests, 'StatefulSet').spec.template.spec.containers[0].env[1].valueFrom.secretKeyRef).toEqual({ name: 'kms-hsm-key', key: 'hsm-key' });
   });
 
@@ -262,7 +264,7 @@ describe('MinioKmsCluster options', () => {
   });
 
   test('an existing TLS Secret without a CA leaves the CA out of the config and the Job', () => {
-    const { chart } = kmsChart({ tls: KmsTls.fromSecret('kms-tls-existing', { hasCa: false }) });
+    const { chart } = kmsChart({ tls: KmsTls.fromSecret({ name: 'kms-tls-existing' }, { hasCa: false }) });
     const manifests = Testing.synth(chart);
     expectValidManifests(manifests);
     expect(find(manifests, 'ConfigMap').data['config.yaml']).not.toContain('ca:');
@@ -282,7 +284,7 @@ describe('MinioKmsCluster options', () => {
 
 describe('MinioKmsCluster licence', () => {
   test('passes the licence Secret to every node as MINIO_LICENSE', () => {
-    const { chart } = kmsChart({ license: { secretName: 'minio-license', key: 'license' } });
+    const { chart } = kmsChart({ license: SecretValue.fromSecretName('minio-license', 'license') });
     const manifests = Testing.synth(chart);
     expectValidManifests(manifests);
     expect(find(manifests, 'StatefulSet').spec.template.spec.containers[0].env)
@@ -300,7 +302,7 @@ describe('MinioKmsCluster licence', () => {
   });
 
   test('an older release with a licence is accepted', () => {
-    expect(() => kmsChart({ image: MinkmsImage.release('RELEASE.2025-06-02T09-40-58Z'), license: { secretName: 'l', key: 'k' } })).not.toThrow();
+    expect(() => kmsChart({ image: MinkmsImage.release('RELEASE.2025-06-02T09-40-58Z'), license: SecretValue.fromSecretName('l', 'k') })).not.toThrow();
   });
 });
 
@@ -324,7 +326,7 @@ describe('MinioKmsCluster rejects bad input', () => {
   });
 
   test('an invalid Secret key', () => {
-    expect(() => kmsChart({ adminApiKey: { secretName: 'kms-admin', key: 'api key' } })).toThrow(/test\/kms: adminApiKey\.key is not a valid Secret key/);
+    expect(() => kmsChart({ adminApiKey: SecretValue.fromSecretName('kms-admin', 'api key') })).toThrow(/test\/kms: adminApiKey\.key is not a valid Secret key/);
   });
 
   test('zero nodes', () => {
@@ -362,7 +364,7 @@ describe('MinioKmsCluster rejects bad input', () => {
   });
 
   test('an invalid HSM key Secret name', () => {
-    expect(() => kmsChart({ hsmKey: HsmKeySource.fromSecret('Bad_Name') })).toThrow(/test\/kms: hsmKey\.secretName must be a DNS-1123 subdomain/);
+    expect(() => kmsChart({ hsmKey: HsmKeySource.fromSecret(SecretValue.fromSecretName('Bad_Name', 'hsm-key')) })).toThrow(/test\/kms: hsmKey\.secretName must be a DNS-1123 subdomain/);
   });
 
   test('an invalid HSM sync interval', () => {
@@ -376,14 +378,14 @@ describe('MinioKmsCluster rejects bad input', () => {
   });
 
   test('an unpinned kubectl image for the restart Job', () => {
-    expect(() => kmsChart({ updateStrategy: KmsUpdateStrategy.allAtOnce({ kubectlImage: 'bitnami/kubectl:latest' }) }))
-      .toThrow(/test\/kms: updateStrategy\.kubectlImage must be pinned to a tag or digest \(received 'bitnami\/kubectl:latest'\)/);
+    expect(() => kmsChart({ updateStrategy: KmsUpdateStrategy.allAtOnce({ kubectlImage: PinnedImage.fromRepository('bitnami/kubectl', 'latest') }) }))
+      .toThrow(/test\/kms: updateStrategy\.kubectlImage\.tag must pin a release \(received 'latest'\)/);
   });
 
   test('a namespace-less cluster', () => {
     expect(() => new MinioKmsCluster(new GitOpsChart(Testing.app(), 'bare'), 'kms', {
-      image: IMAGE, hsmKey: HsmKeySource.fromSecret('k'), adminIdentity: ADMIN_IDENTITY,
-      adminApiKey: { secretName: 'a', key: 'k' }, tls: KmsTls.fromSecret('t'),
+      image: IMAGE, hsmKey: HsmKeySource.fromSecret(SecretValue.fromSecretName('k', 'hsm-key')), adminIdentity: ADMIN_IDENTITY,
+      adminApiKey: SecretValue.fromSecretName('a', 'k'), tls: KmsTls.fromSecret({ name: 't' }),
     })).toThrow(/bare\/kms: namespace is required/);
   });
 });

@@ -20,7 +20,7 @@ function generatedScripts(manifests: any[]): Array<[string, string]> {
 
 const variants = {
   'with a CA': kmsChart(),
-  'without a CA': kmsChart({ tls: KmsTls.fromSecret('kms-tls-existing', { hasCa: false }), replicas: 5 }),
+  'without a CA': kmsChart({ tls: KmsTls.fromSecret({ name: 'kms-tls-existing' }, { hasCa: false }), replicas: 5 }),
 };
 
 describe.each(Object.entries(variants))('generated shell scripts %s', (_name, { chart }) => {

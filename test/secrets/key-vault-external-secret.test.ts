@@ -133,8 +133,8 @@ describe('KeyVaultExternalSecret', () => {
       expect(() => externalSecret(f, { store: broken })).toThrow(/store.namespace must be set, as SecretStore 'key-vault' is namespaced \(received nothing\)/);
     });
 
-    test('no namespace with a ClusterSecretStore', () => {
-      expect(() => externalSecret(fixture(true))).toThrow(/namespace must be given with ClusterSecretStore 'key-vault' \(received nothing\)/);
+    test('no namespace with a ClusterSecretStore, in a chart without one', () => {
+      expect(() => externalSecret(fixture(true))).toThrow(/test\/Secret: namespace is required \(received nothing\): set namespace on the construct or on its chart/);
     });
 
     test('a namespace that is not a DNS label with a ClusterSecretStore', () => {

@@ -149,7 +149,6 @@ describe('MinioTenant options', () => {
     const spec = tenantOf(Testing.synth(tenantChartWithCert)).spec;
     expect(spec.requestAutoCert).toBe(false);
     expect(spec.externalCertSecret).toEqual([{ name: certificate.secretName, type: 'cert-manager.io/v1' }]);
-    expect(() => CertificateSecretType.fromValue('kubernetes.io/ssh-auth')).toThrow(/certificate secret type 'kubernetes.io\/ssh-auth' is not one the operator reads/);
   });
 
   test('a LoadBalancer exposure open to the internet on purpose sets the service type and metadata', () => {

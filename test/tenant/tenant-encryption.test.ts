@@ -5,11 +5,13 @@ import {
   CertificateSecretType,
   GitOpsChart,
   HsmKeySource,
+  KesImage,
   KeyVaultSecretStore,
   KmsTls,
   MinioKmsCluster,
   MinioTenant,
   SecretSetting,
+  SecretValue,
   TenantConfigurationSecret,
   TenantEncryption,
   WorkloadIdentityServiceAccount,
@@ -46,13 +48,13 @@ describe('TenantEncryption.kms', () => {
   test('the API key reaches MinIO through config.env, with every other variable MinIO needs', () => {
     const { chart, cluster } = kmsChart();
     const configuration = configurationSecret(chart, 'minio-kms');
-    new MinioTenant(chart, 'store', {
+    cluster.allowClients(new MinioTenant(chart, 'store', {
       configuration,
       pools: [VALID_POOL],
       encryption: TenantEncryption.kms({
         cluster, enclave: 'lake', defaultKey: 'lake-default', apiKey: SecretSetting.fromKeyVault('store-kms-api-key'),
       }),
-    });
+    }));
     const manifests = Testing.synth(chart);
     expectValidManifests(manifests);
     const minio = renderMinioEnvironment(manifests, 'store', KEY_VAULT);
@@ -96,17 +98,17 @@ describe('TenantEncryption.kms', () => {
     const { chart, cluster } = kmsChart();
     expect(() => new MinioTenant(chart, 'store', {
       configuration: { name: 'c' }, pools: [VALID_POOL],
-      encryption: TenantEncryption.kms({ cluster, enclave: 'lake', defaultKey: 'k', apiKey: { secretName: 's', key: 'k' } as any }),
+      encryption: TenantEncryption.kms({ cluster, enclave: 'lake', defaultKey: 'k', apiKey: SecretValue.fromSecretName('s', 'k') as any }),
     })).toThrow(/encryption\.apiKey must be a SecretSetting .*Secret references in env to MinIO as empty strings/);
   });
 
   test('in the KMS namespace: every node, enclave and key in env, and the CA trusted', () => {
     const { chart, cluster } = kmsChart();
-    new MinioTenant(chart, 'store', {
+    cluster.allowClients(new MinioTenant(chart, 'store', {
       configuration: { name: 'store-config' },
       pools: [VALID_POOL],
       encryption: TenantEncryption.kms({ cluster, enclave: 'lake', defaultKey: 'lake-default', apiKey: API_KEY }),
-    });
+    }));
     const manifests = Testing.synth(chart);
     expectValidManifests(manifests);
     const spec = tenantOf(manifests).spec;
@@ -125,12 +127,12 @@ describe('TenantEncryption.kms', () => {
 
   test('in another namespace: the CA arrives through a certificate from the same ClusterIssuer', () => {
     const { chart, cluster } = kmsChart();
-    new MinioTenant(chart, 'store', {
+    cluster.allowClients(new MinioTenant(chart, 'store', {
       namespace: 'objects',
       configuration: { name: 'store-config' },
       pools: [VALID_POOL],
       encryption: TenantEncryption.kms({ cluster, enclave: 'lake', defaultKey: 'lake-default', apiKey: API_KEY }),
-    });
+    }));
     const manifests = Testing.synth(chart);
     expectValidManifests(manifests);
     const trust = find(manifests, 'Certificate', 'kms-ca-trust');
@@ -144,21 +146,21 @@ describe('TenantEncryption.kms', () => {
   });
 
   test('an explicit CA Secret is trusted as given', () => {
-    const { chart, cluster } = kmsChart({ tls: KmsTls.fromSecret('kms-tls-existing', { hasCa: false }) });
-    new MinioTenant(chart, 'store', {
+    const { chart, cluster } = kmsChart({ tls: KmsTls.fromSecret({ name: 'kms-tls-existing' }, { hasCa: false }) });
+    cluster.allowClients(new MinioTenant(chart, 'store', {
       configuration: { name: 'store-config' },
       pools: [VALID_POOL],
       encryption: TenantEncryption.kms({
         cluster, enclave: 'lake', defaultKey: 'k', apiKey: API_KEY, caSecret: { name: 'kms-ca-bundle', type: CertificateSecretType.OPAQUE },
       }),
-    });
+    }));
     expect(tenantOf(Testing.synth(chart)).spec.externalCaCertSecret).toEqual([{ name: 'kms-ca-bundle', type: 'Opaque' }]);
   });
 
   test('a KMS CA that cannot reach the tenant namespace is refused', () => {
     const chart = new GitOpsChart(Testing.app(), 'x', { namespace: 'minio-kms' });
     const cluster = new MinioKmsCluster(chart, 'kms', {
-      image: IMAGE, hsmKey: HsmKeySource.fromSecret('h'), adminIdentity: ADMIN_IDENTITY, adminApiKey: { secretName: 'kms-admin', key: 'api-key' },
+      image: IMAGE, hsmKey: HsmKeySource.fromSecret(SecretValue.fromSecretName('h', 'hsm-key')), adminIdentity: ADMIN_IDENTITY, adminApiKey: SecretValue.fromSecretName('kms-admin', 'api-key'),
       tls: KmsTls.fromIssuer(CertificateIssuer.fromIssuerName('local-ca', { namespace: 'minio-kms' })),
     });
     expect(() => new MinioTenant(chart, 'store', {
@@ -186,7 +188,7 @@ describe('TenantEncryption.kesWithKeyVault', () => {
       configuration: { name: 'store-config' },
       pools: [VALID_POOL],
       encryption: TenantEncryption.kesWithKeyVault({
-        image: 'quay.io/minio/kes:2025-03-12T09-35-18Z', configSecretName: 'store-kes-config', keyName: 'store-default', identity,
+        image: KesImage.release('2025-03-12T09-35-18Z'), configSecret: { name: 'store-kes-config' }, keyName: 'store-default', identity,
       }),
     });
     const manifests = Testing.synth(chart);
@@ -206,19 +208,19 @@ describe('TenantEncryption.kesWithKeyVault', () => {
   test('an unpinned KES image and an identity in another namespace are refused', () => {
     const chart = new GitOpsChart(Testing.app(), 'test', { namespace: 'objects' });
     const identity = new WorkloadIdentityServiceAccount(chart, 'Kes', { name: 'kes', namespace: 'elsewhere', clientId: '11111111-2222-3333-4444-555555555555' });
-    const options = { configSecretName: 'c', keyName: 'k', identity };
+    const options = { configSecret: { name: 'c' }, keyName: 'k', identity };
     expect(() => new MinioTenant(chart, 'a', {
-      configuration: { name: 'c' }, pools: [VALID_POOL], encryption: TenantEncryption.kesWithKeyVault({ ...options, image: 'quay.io/minio/kes:latest' }),
-    })).toThrow(/test\/a: encryption\.image must be pinned to a tag or digest \(received 'quay.io\/minio\/kes:latest'\)/);
+      configuration: { name: 'c' }, pools: [VALID_POOL], encryption: TenantEncryption.kesWithKeyVault({ ...options, image: KesImage.release('latest') }),
+    })).toThrow(/test\/a: encryption\.image\.tag must pin a release \(received 'latest'\)/);
     expect(() => new MinioTenant(new GitOpsChart(Testing.app(), 'test', { namespace: 'objects' }), 'b', {
-      configuration: { name: 'c' }, pools: [VALID_POOL], encryption: TenantEncryption.kesWithKeyVault({ ...options, image: 'quay.io/minio/kes:2025-03-12T09-35-18Z' }),
+      configuration: { name: 'c' }, pools: [VALID_POOL], encryption: TenantEncryption.kesWithKeyVault({ ...options, image: KesImage.release('2025-03-12T09-35-18Z') }),
     })).toThrow(/test\/b: encryption\.identity must be a ServiceAccount in the tenant's namespace 'objects' \(received 'elsewhere'\)/);
   });
 });
 
 describe('TenantEncryption.staticKey', () => {
   test('mounts the key file and points MINIO_KMS_SECRET_KEY_FILE at its absolute path', () => {
-    const { chart } = tenantChart({ encryption: TenantEncryption.staticKey({ secret: { secretName: 'store-sse', key: 'key' } }) });
+    const { chart } = tenantChart({ encryption: TenantEncryption.staticKey({ secret: SecretValue.fromSecretName('store-sse', 'key') }) });
     const manifests = Testing.synth(chart);
     expectValidManifests(manifests);
     const spec = tenantOf(manifests).spec;
@@ -231,7 +233,7 @@ describe('TenantEncryption.staticKey', () => {
   });
 
   test('a bare key name is refused', () => {
-    expect(() => tenantChart({ encryption: TenantEncryption.staticKey({ secret: { secretName: 's', key: 'k' }, mountPath: 'secret-key' }) }))
+    expect(() => tenantChart({ encryption: TenantEncryption.staticKey({ secret: SecretValue.fromSecretName('s', 'k'), mountPath: 'secret-key' }) }))
       .toThrow(/test\/store: encryption\.mountPath must be an absolute file path \(received 'secret-key'\): MinIO reads MINIO_KMS_SECRET_KEY_FILE as a path/);
   });
 });
@@ -239,7 +241,7 @@ describe('TenantEncryption.staticKey', () => {
 describe('a tenant uses exactly one KMS', () => {
   test('KMS variables in env beside an encryption mode are refused', () => {
     expect(() => tenantChart({
-      encryption: TenantEncryption.staticKey({ secret: { secretName: 's', key: 'k' } }),
+      encryption: TenantEncryption.staticKey({ secret: SecretValue.fromSecretName('s', 'k') }),
       env: { MINIO_KMS_KES_ENDPOINT: kplus.EnvValue.fromValue('https://kes:7373') },
     })).toThrow(/test\/store: env\.MINIO_KMS_KES_ENDPOINT selects a KMS, which the encryption option owns \(received 'https:\/\/kes:7373'\)/);
   });

@@ -110,12 +110,12 @@ describe('MinioTenant rejects what the operator, MinIO or the API server would r
   test('a tenant without a namespace', () => {
     const chart = new GitOpsChart(new App(), 'bare');
     expect(() => new MinioTenant(chart, 'store', { configuration: { name: 'c' }, pools: [VALID_POOL] }))
-      .toThrow(/bare\/store: namespace is required \(received nothing\): set namespace on the tenant or on its chart/);
+      .toThrow(/bare\/store: namespace is required \(received nothing\): set namespace on the construct or on its chart/);
   });
 
   test('an unpinned image', () => {
     // Checked when the tenant is created, so the error carries its path (not "Failed serializing construct").
-    expect(() => tenantChart({ image: MinioImage.release('latest') })).toThrow(/test\/store: image\.tag must pin a MinIO release \(received 'latest'\)/);
+    expect(() => tenantChart({ image: MinioImage.release('latest') })).toThrow(/test\/store: image\.tag must pin a release \(received 'latest'\)/);
   });
 
   test('an invalid image repository', () => {

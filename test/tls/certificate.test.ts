@@ -45,7 +45,7 @@ describe('TlsCertificate', () => {
       usages: ['digital signature', 'server auth'],
     });
     expect(construct.secretName).toBe('kms-server');
-    expect(construct.caSecret).toEqual({ secretName: 'kms-server', key: 'ca.crt' });
+    expect(construct.caSecret).toMatchObject({ secretName: 'kms-server', key: 'ca.crt' });
   });
 
   test('takes every option', () => {

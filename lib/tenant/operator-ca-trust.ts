@@ -9,8 +9,8 @@ import {
   CertificateSpecPrivateKeyRotationPolicy,
   CertificateSpecUsages,
 } from '../imports/cert-manager.io';
-import { DEFAULT_CERTIFICATE_DURATION } from './certificate';
-import { ICertificateIssuer, requireValidIssuer } from './issuer';
+import { DEFAULT_CERTIFICATE_DURATION } from '../tls/certificate';
+import { ICertificateIssuer, requireValidIssuer } from '../tls/issuer';
 import { formatGoDuration } from '../core/go-duration';
 
 /** The namespace of a default MinIO operator install. */
@@ -34,10 +34,11 @@ export interface OperatorCaTrustProps {
   readonly issuer: ICertificateIssuer;
 
   /**
-   * What tells this trust apart from others in the operator's namespace, e.g. the tenant or CA name; the Secret
-   * is `operator-ca-tls-<suffix>`.
+   * What tells this trust apart from others in the operator's namespace; the Secret is `operator-ca-tls-<suffix>`.
+   *
+   * @default - the issuer's name, which tells CAs apart
    */
-  readonly suffix: string;
+  readonly suffix?: string;
 
   /**
    * The namespace the MinIO operator runs in.
@@ -70,7 +71,7 @@ export class OperatorCaTrust extends Construct {
 
   public constructor(scope: Construct, id: string, props: OperatorCaTrustProps) {
     super(scope, id);
-    const suffix = requireDnsLabel(this, 'suffix', props.suffix, MAX_SUFFIX_LENGTH);
+    const suffix = requireDnsLabel(this, 'suffix', props.suffix ?? props.issuer.issuerRef.name, MAX_SUFFIX_LENGTH);
     this.operatorNamespace = requireDnsLabel(this, 'operatorNamespace', props.operatorNamespace ?? MINIO_OPERATOR_NAMESPACE);
     requireCaIssuerFor(this, props.issuer, this.operatorNamespace);
     this.secretName = `${OPERATOR_CA_SECRET_PREFIX}${suffix}`;

@@ -1,34 +1,26 @@
-import { Duration } from 'cdk8s';
+import { Chart, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { reject } from '../core/errors';
-import { CaCertificateReference, TlsCertificate } from './certificate';
-import { isWildcardName } from './dns-names';
-import { ICertificateIssuer } from './issuer';
-import { KeyAlgorithm } from './key-algorithm';
-import { KeyEncoding } from './key-encoding';
+import { SecretValue } from '../core/secret-value';
+import { TlsCertificate } from '../tls/certificate';
+import { isWildcardName } from '../tls/dns-names';
+import { ICertificateIssuer } from '../tls/issuer';
+import { KeyAlgorithm } from '../tls/key-algorithm';
+import { KeyEncoding } from '../tls/key-encoding';
 import { DEFAULT_CLUSTER_DOMAIN, tenantCertificateDnsNames, validateTenantNaming } from './tenant-dns-names';
-
-/** Secret type telling the operator to mount `tls.crt`, `tls.key` and the required `ca.crt`. */
-export const CERT_MANAGER_SECRET_TYPE = 'cert-manager.io/v1';
-
-/** Secret type telling the operator to mount `tls.crt` and `tls.key` only. */
-export const KUBERNETES_TLS_SECRET_TYPE = 'kubernetes.io/tls';
-
-/** An entry of the Tenant's `spec.externalCertSecret`. */
-export interface ExternalCertSecret {
-  /** Name of the Secret in the tenant's namespace. */
-  readonly name: string;
-  /** How the operator reads the Secret: `cert-manager.io/v1` or `kubernetes.io/tls`. */
-  readonly type: string;
-}
+import { CertificateSecretReference, CertificateSecretType } from './tenant-tls';
 
 /** Properties of a {@link TenantCertificate}. */
 export interface TenantCertificateProps {
   /** The Tenant's `metadata.name`. */
   readonly tenantName: string;
 
-  /** The Tenant's namespace; the certificate and its Secret go there too. */
-  readonly namespace: string;
+  /**
+   * The Tenant's namespace; the certificate and its Secret go there too.
+   *
+   * @default - the chart's namespace
+   */
+  readonly namespace?: string;
 
   /** The issuer that signs the certificate. */
   readonly issuer: ICertificateIssuer;
@@ -105,19 +97,24 @@ export class TenantCertificate extends Construct {
   public readonly certificate: TlsCertificate;
   /** Name of the Secret cert-manager writes. */
   public readonly secretName: string;
-  /** The entry for the Tenant's `spec.externalCertSecret`. */
-  public readonly externalCertSecret: ExternalCertSecret;
+  /**
+   * The Secret and how the operator reads it (`spec.externalCertSecret`): `CERT_MANAGER` for a CA issuer, whose
+   * Secret carries the `ca.crt` the operator requires of that type; `KUBERNETES_TLS` for ACME, whose has none.
+   */
+  public readonly certificateSecret: CertificateSecretReference;
   /** Where the signing CA certificate is; `undefined` for ACME issuers. */
-  public readonly caSecret: CaCertificateReference | undefined;
+  public readonly caSecret: SecretValue | undefined;
 
   public constructor(scope: Construct, id: string, props: TenantCertificateProps) {
     super(scope, id);
     const clusterDomain = props.clusterDomain ?? DEFAULT_CLUSTER_DOMAIN;
     const domains = props.domains ?? [];
+    const namespace = props.namespace ?? Chart.of(this).namespace;
+    if (namespace === undefined) reject(this, 'namespace', namespace, 'is required', 'set namespace on the certificate or on its chart');
     validateTenantNaming(
       {
         tenantName: props.tenantName,
-        namespace: props.namespace,
+        namespace,
         clusterDomain,
         extraDomains: domains,
         extraDomainsField: 'domains',
@@ -129,7 +126,7 @@ export class TenantCertificate extends Construct {
       requirePublicDomains(this, domains, clusterDomain, props.issuer);
       this.dnsNames = [...new Set(domains)];
     } else {
-      this.dnsNames = tenantCertificateDnsNames(props.tenantName, props.namespace, clusterDomain, domains);
+      this.dnsNames = tenantCertificateDnsNames(props.tenantName, namespace, clusterDomain, domains);
     }
 
     const name = props.name ?? `${props.tenantName}-${props.issuer.isAcme ? 'public' : 'internal'}-tls`;
@@ -139,7 +136,7 @@ export class TenantCertificate extends Construct {
     }
     this.certificate = new TlsCertificate(this, 'Certificate', {
       name,
-      namespace: props.namespace,
+      namespace,
       issuer: props.issuer,
       dnsNames: this.dnsNames,
       keyAlgorithm: props.keyAlgorithm,
@@ -149,9 +146,9 @@ export class TenantCertificate extends Construct {
     });
     this.secretName = this.certificate.secretName;
     this.caSecret = this.certificate.caSecret;
-    this.externalCertSecret = {
+    this.certificateSecret = {
       name: this.secretName,
-      type: props.issuer.isAcme ? KUBERNETES_TLS_SECRET_TYPE : CERT_MANAGER_SECRET_TYPE,
+      type: props.issuer.isAcme ? CertificateSecretType.KUBERNETES_TLS : CertificateSecretType.CERT_MANAGER,
     };
   }
 }

@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
 import { reject } from '../core/errors';
-import { KeyVaultSecretProviderClass } from './key-vault-secret-provider-class';
+import { KeyVaultSecretProviderClass } from '../secrets/key-vault-secret-provider-class';
 
 /**
  * A Secret fit to be a MinIO Tenant's `configuration`: it holds `config.env` and exists whether or not any

@@ -1,6 +1,6 @@
 import { ConfigurationError } from '../core/errors';
 import { isDnsLabel } from '../core/names';
-import { dnsNameProblem } from './dns-names';
+import { dnsNameProblem } from '../tls/dns-names';
 
 /** The cluster DNS domain of AKS and of most clusters. */
 export const DEFAULT_CLUSTER_DOMAIN = 'cluster.local';

@@ -3,7 +3,7 @@ import { AcmeServer } from '../../lib/tls/acme-server';
 import { AcmeSolver } from '../../lib/tls/acme-solver';
 import { LetsEncryptIssuer } from '../../lib/tls/acme-issuer';
 import { CertificateIssuer, ICertificateIssuer, IssuerKind } from '../../lib/tls/issuer';
-import { OperatorCaTrust, OperatorCaTrustProps } from '../../lib/tls/operator-ca-trust';
+import { OperatorCaTrust, OperatorCaTrustProps } from '../../lib/tenant/operator-ca-trust';
 import { PrivateCa } from '../../lib/tls/private-ca';
 import { expectValidManifests } from '../support/strict-validator';
 

@@ -5,7 +5,8 @@ import { LetsEncryptIssuer } from '../../lib/tls/acme-issuer';
 import { CertificateIssuer } from '../../lib/tls/issuer';
 import { KeyAlgorithm } from '../../lib/tls/key-algorithm';
 import { PrivateCa } from '../../lib/tls/private-ca';
-import { TenantCertificate, TenantCertificateProps } from '../../lib/tls/tenant-certificate';
+import { TenantCertificate, TenantCertificateProps } from '../../lib/tenant/tenant-certificate';
+import { CertificateSecretType } from '../../lib/tenant/tenant-tls';
 import { expectValidManifests } from '../support/strict-validator';
 
 const CA_ISSUER = CertificateIssuer.fromClusterIssuerName('internal-ca');
@@ -52,8 +53,8 @@ describe('TenantCertificate', () => {
       's3.example.com',
     ]);
     expect(certificate.spec.usages).toEqual(['digital signature', 'server auth']);
-    expect(construct.externalCertSecret).toEqual({ name: 'store-internal-tls', type: 'cert-manager.io/v1' });
-    expect(construct.caSecret).toEqual({ secretName: 'store-internal-tls', key: 'ca.crt' });
+    expect(construct.certificateSecret).toEqual({ name: 'store-internal-tls', type: CertificateSecretType.CERT_MANAGER });
+    expect(construct.caSecret).toMatchObject({ secretName: 'store-internal-tls', key: 'ca.crt' });
     expect(construct.dnsNames).toEqual(certificate.spec.dnsNames);
   });
 
@@ -101,7 +102,7 @@ describe('TenantCertificate', () => {
     expect(certificate.metadata).toEqual({ name: 'store-public-tls', namespace: 'objects' });
     expect(certificate.spec.dnsNames).toEqual(['s3.example.com', '*.s3.example.com']);
     expect(certificate.spec.duration).toBeUndefined();
-    expect(construct.externalCertSecret).toEqual({ name: 'store-public-tls', type: 'kubernetes.io/tls' });
+    expect(construct.certificateSecret).toEqual({ name: 'store-public-tls', type: CertificateSecretType.KUBERNETES_TLS });
     expect(construct.caSecret).toBeUndefined();
   });
 

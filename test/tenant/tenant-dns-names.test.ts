@@ -1,5 +1,5 @@
 import { ConfigurationError } from '../../lib/core/errors';
-import { tenantCertificateDnsNames } from '../../lib/tls/tenant-dns-names';
+import { tenantCertificateDnsNames } from '../../lib/tenant/tenant-dns-names';
 
 describe('tenantCertificateDnsNames', () => {
   test('lists the names the operator and the pods use, for the default cluster domain', () => {

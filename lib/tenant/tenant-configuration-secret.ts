@@ -2,9 +2,9 @@ import { Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { reject } from '../core/errors';
 import { renderConfigEnvTemplate } from './config-env-template';
-import { requireKeyVaultObjectName } from './key-vault-names';
-import { KeyVaultExternalSecret } from './key-vault-external-secret';
-import { IKeyVaultSecretStore } from './key-vault-secret-store';
+import { requireKeyVaultObjectName } from '../secrets/key-vault-names';
+import { KeyVaultExternalSecret } from '../secrets/key-vault-external-secret';
+import { IKeyVaultSecretStore } from '../secrets/key-vault-secret-store';
 import { ITenantConfigurationSecret } from './tenant-configuration';
 
 /**

@@ -1,11 +1,11 @@
 import { Duration, Testing } from 'cdk8s';
 import { GitOpsChart } from '../../lib/core/gitops-chart';
 import { WorkloadIdentityServiceAccount } from '../../lib/identity/workload-identity-service-account';
-import { renderConfigEnvTemplate } from '../../lib/secrets/config-env-template';
+import { renderConfigEnvTemplate } from '../../lib/tenant/config-env-template';
 import { KeyVaultSecretProviderClass } from '../../lib/secrets/key-vault-secret-provider-class';
 import { KeyVaultSecretStore } from '../../lib/secrets/key-vault-secret-store';
-import { assertUsableAsTenantConfiguration } from '../../lib/secrets/tenant-configuration';
-import { TenantConfigurationSecret, TenantConfigurationSecretProps } from '../../lib/secrets/tenant-configuration-secret';
+import { assertUsableAsTenantConfiguration } from '../../lib/tenant/tenant-configuration';
+import { TenantConfigurationSecret, TenantConfigurationSecretProps } from '../../lib/tenant/tenant-configuration-secret';
 import { fillConfigEnvTemplate, parseEnvFileLikeMinio, parseConfigEnvLikeOperator } from '../support/operator-rendering';
 import { expectValidManifests } from '../support/strict-validator';
 

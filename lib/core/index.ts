@@ -1,0 +1,11 @@
+export { ConfigurationError } from './errors';
+export { GitOpsApp } from './gitops-app';
+export { GitOpsChart } from './gitops-chart';
+export type { GitOpsChartProps } from './gitops-chart';
+export { PinnedImage } from './pinned-image';
+export type { ImageTagRule } from './pinned-image';
+export { RestrictedNamespace } from './restricted-namespace';
+export type { RestrictedNamespaceProps } from './restricted-namespace';
+export { restrictedContainerSecurity, restrictedPodSecurity } from './restricted-security';
+export { SecretValue } from './secret-value';
+export type { ISecretReference } from './secret-value';

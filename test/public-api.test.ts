@@ -1,0 +1,46 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import * as library from '../lib';
+import { exportedNames } from './support/public-api';
+
+const lib = join(__dirname, '..', 'lib');
+const FOLDERS = ['core', 'tenant', 'kms', 'tls', 'secrets', 'identity', 'network'];
+
+describe('the public API', () => {
+  const names = exportedNames(join(lib, 'index.ts'));
+
+  test('lib/index.ts and each folder index.ts only re-export', () => {
+    for (const file of ['index.ts', ...FOLDERS.map((folder) => join(folder, 'index.ts'))]) {
+      const statements = readFileSync(join(lib, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').split(';').map((s) => s.trim()).filter(Boolean);
+      expect([file, statements.filter((statement) => !/^export (type )?(\*|\{[^}]*\}) from '\.[^']*'$/.test(statement))]).toEqual([file, []]);
+    }
+  });
+
+  test('lib/index.ts re-exports the folders, and every folder has an index.ts', () => {
+    const folders = readdirSync(lib).filter((entry) => statSync(join(lib, entry)).isDirectory() && entry !== 'imports');
+    expect(folders.sort()).toEqual([...FOLDERS].sort());
+    expect(readFileSync(join(lib, 'index.ts'), 'utf8').trim().split('\n')).toEqual(FOLDERS.map((folder) => `export * from './${folder}';`));
+  });
+
+  test('exports nothing tagged @internal', () => {
+    expect([...names.values()].filter((name) => name.internal).map((name) => name.name)).toEqual([]);
+  });
+
+  test('the runtime exports are the ones the source declares', () => {
+    const runtime = [...names.values()].filter((name) => name.runtime).map((name) => name.name).sort();
+    expect(Object.keys(library).sort()).toEqual(runtime);
+  });
+
+  test('keeps render helpers, scripts, Job internals and validators out', () => {
+    for (const internal of ['membershipScript', 'restartScript', 'memberReadinessScript', 'shellQuote', 'renderConfigEnvTemplate',
+      'renderHsmMirroring', 'reject', 'requireDnsLabel', 'sortForApply', 'tenantCertificateDnsNames', 'KmsRestartJob',
+      'assertUsableAsTenantConfiguration', 'redactKeyMaterial', 'runKmsCli', 'PoolDisruptionBudget', 'TenantNetworkPolicy']) {
+      expect([internal, names.has(internal)]).toEqual([internal, false]);
+    }
+  });
+
+  test('its size: 67 run-time names and 73 types (main before issue 8: 95 and 76)', () => {
+    const runtime = [...names.values()].filter((name) => name.runtime).length;
+    expect({ runtime, types: names.size - runtime }).toEqual({ runtime: 67, types: 73 });
+  });
+});
