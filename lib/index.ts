@@ -5,3 +5,4 @@ export * from './tls';
 export * from './secrets';
 export * from './identity';
 export * from './network';
+export * from './observability';

@@ -4,7 +4,7 @@ import * as library from '../lib';
 import { exportedNames } from './support/public-api';
 
 const lib = join(__dirname, '..', 'lib');
-const FOLDERS = ['core', 'tenant', 'kms', 'tls', 'secrets', 'identity', 'network'];
+const FOLDERS = ['core', 'tenant', 'kms', 'tls', 'secrets', 'identity', 'network', 'observability'];
 
 describe('the public API', () => {
   const names = exportedNames(join(lib, 'index.ts'));
@@ -39,8 +39,10 @@ describe('the public API', () => {
     }
   });
 
-  test('its size: 67 run-time names and 73 types (main before issue 8: 95 and 76)', () => {
+  // A change here is a change of the public API: say it in the commit. Main before issue 8 had 95 and 76; issue 8
+  // brought it to 67 and 73, and observability's alert data, renderers and token added 19 and 13.
+  test('its size: 86 run-time names and 86 types', () => {
     const runtime = [...names.values()].filter((name) => name.runtime).length;
-    expect({ runtime, types: names.size - runtime }).toEqual({ runtime: 67, types: 73 });
+    expect({ runtime, types: names.size - runtime }).toEqual({ runtime: 86, types: 86 });
   });
 });
