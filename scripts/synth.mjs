@@ -1,12 +1,13 @@
 // The fast path behind `npm run synth` and `cdk8s synth`: type checking belongs to `npm run build` and
 // `npm test`, so here the app's TypeScript is only bundled by esbuild (dependencies stay external) into
-// .build/ and then run in this process. The bundle is rebuilt only when one of the files it was made from
-// (esbuild's metafile inputs), the bundling settings or tsconfig.json changed or disappeared.
+// .build/ and then run in this process with a V8 code cache (run-bundle.mjs). The bundle is rebuilt only when
+// one of the files it was made from (esbuild's metafile inputs), the bundling settings or tsconfig.json changed
+// or disappeared.
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleTypeScript } from './bundle.mjs';
+import { runBundle } from './run-bundle.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = resolve(root, process.argv[2] ?? 'apps/gitops/main.ts');
@@ -26,4 +27,4 @@ if (!isFresh()) {
   const inputs = await bundleTypeScript(entry, bundle, root);
   writeFileSync(inputsFile, `${JSON.stringify(inputs.map((input) => relative(root, input)), null, 1)}\n`);
 }
-createRequire(join(root, 'package.json'))(bundle);
+runBundle(bundle);

@@ -54,8 +54,13 @@ export class GitOpsChart extends Chart {
 
   /** This chart's objects in dependency order, the order in which cdk8s renders them. */
   private ownApiObjects(): ApiObject[] {
-    return new DependencyGraph(this.node).topology()
-      .filter((node): node is ApiObject => node instanceof ApiObject && Chart.of(node) === this);
+    const constructs = this.node.findAll();
+    // Without any dependency cdk8s's topological order is the tree's pre-order (cdk8s src/dependency.ts: every
+    // vertex is an orphan, adopted in insertion order), and building the graph was a sixth of a 1,000-chart synth.
+    const ordered = constructs.some((construct) => construct.node.dependencies.length > 0)
+      ? new DependencyGraph(this.node).topology()
+      : constructs;
+    return ordered.filter((node): node is ApiObject => node instanceof ApiObject && Chart.of(node) === this);
   }
 
   private renderObjects(apiObjects: readonly ApiObject[]): any[] {
