@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 
 const root = join(__dirname, '..', '..');
 
@@ -16,7 +16,9 @@ describe('the synth cache (.build/)', () => {
   afterAll(() => {
     rmSync(dir, { recursive: true, force: true });
     rmSync(bundle, { force: true });
-    rmSync(`${bundle}.inputs.json`, { force: true });
+    for (const name of readdirSync(dirname(bundle))) {
+      if (name.startsWith(`${basename(bundle)}.`)) rmSync(join(dirname(bundle), name), { force: true });
+    }
   });
 
   const synth = () => execFileSync(process.execPath, [join(root, 'scripts', 'synth.mjs'), entry], { encoding: 'utf8' }).trim();
@@ -31,5 +33,18 @@ describe('the synth cache (.build/)', () => {
     const later = new Date(built + 5_000);
     utimesSync(helper, later, later);
     expect(synth()).toBe('second');
+  });
+
+  test('keeps one V8 code cache per bundle, named after the bytes it was made from', () => {
+    const caches = () => readdirSync(dirname(bundle)).filter((name) => name.startsWith(`${basename(bundle)}.`) && name.endsWith('.v8cache'));
+    synth();
+    const [cache] = caches();
+    expect(caches()).toHaveLength(1);
+    writeFileSync(helper, "export const value: string = 'third';\n");
+    const later = new Date(statSync(bundle).mtimeMs + 5_000);
+    utimesSync(helper, later, later);
+    expect(synth()).toBe('third');
+    expect(caches()).toHaveLength(1);
+    expect(caches()).not.toEqual([cache]);
   });
 });

@@ -178,6 +178,20 @@ describe('GitOpsApp', () => {
     expect(files['alpha.k8s.yaml']).toMatch(/^apiVersion: v1\nkind: Namespace\n/);
   });
 
+  test('keeps cdk8s\'s dependency order when objects depend on each other', () => {
+    function dependent(app: App): App {
+      const chart = new GitOpsChart(app, 'ordered', { namespace: 'ordered' });
+      const first = new kplus.ConfigMap(chart, 'first', { metadata: { name: 'first' } });
+      const second = new kplus.ConfigMap(chart, 'second', { metadata: { name: 'second' } });
+      first.node.addDependency(second);
+      return app;
+    }
+    const plain = synthFiles(dependent(new App({ outdir: mkdtempSync(join(tmpdir(), 'plain-')) })));
+    const fast = synthFiles(dependent(new GitOpsApp({ outdir: mkdtempSync(join(tmpdir(), 'fast-')) })));
+    expect(fast).toEqual(plain);
+    expect(fast['ordered.k8s.yaml'].indexOf('name: second')).toBeLessThan(fast['ordered.k8s.yaml'].indexOf('name: first'));
+  });
+
   test('removes the manifests of charts that no longer exist and keeps other files', () => {
     const outdir = mkdtempSync(join(tmpdir(), 'stale-'));
     estate(new GitOpsApp({ outdir })).synth();
