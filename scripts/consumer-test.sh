@@ -17,6 +17,8 @@ version_of() { node -p "require('$root/node_modules/$1/package.json').version"; 
 consumer="$work/consumer"
 mkdir "$consumer"
 cp "$root"/test/package/consumer/* "$consumer"/
+# The README's first app, as a user copies it into a project of their own.
+cp "$root/apps/examples/first-app.ts" "$consumer/main.ts"
 cd "$consumer"
 npm install --prefer-offline --no-audit --no-fund --loglevel=error \
   "$tarball" \
@@ -30,6 +32,8 @@ fail() { echo "consumer test: $*" >&2; exit 1; }
 [ ! -e node_modules/esbuild ] || fail 'esbuild was installed with the package'
 
 npx --no-install tsc -p tsconfig.json
+node main.js
+grep -q '^kind: Tenant$' dist/storage.k8s.yaml || fail "the README's first app wrote no Tenant to dist/storage.k8s.yaml"
 node app.js
 [ -s dist-plain/storage.k8s.yaml ] || fail 'the plain cdk8s App wrote no storage.k8s.yaml'
 cmp dist-plain/storage.k8s.yaml dist-gitops/storage.k8s.yaml || fail 'App and GitOpsApp wrote different manifests'
