@@ -4,6 +4,7 @@
 // one of the files it was made from (esbuild's metafile inputs), the bundling settings or tsconfig.json changed
 // or disappeared.
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import module from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleTypeScript } from './bundle.mjs';
@@ -27,4 +28,6 @@ if (!isFresh()) {
   const inputs = await bundleTypeScript(entry, bundle, root);
   writeFileSync(inputsFile, `${JSON.stringify(inputs.map((input) => relative(root, input)), null, 1)}\n`);
 }
+// Node 22.1+ can also cache the compiled dependencies (cdk8s, cdk8s-plus-28, yaml); Node 20 has no such switch.
+module.enableCompileCache?.(join(root, '.build', 'compile-cache'));
 runBundle(bundle);

@@ -29,12 +29,9 @@ describe('the GitOps example app', () => {
     expect(validateManifests(manifests)).toEqual([]);
   });
 
-  test('is deterministic: a second synth gives byte-identical files', () => {
-    expect(synthToDirectory().files).toEqual(first.files);
-  });
-
-  test('leaves no file of a chart that is gone from the app', () => {
-    expect(Object.keys(synthToDirectory('minio-retired.k8s.yaml').files)).toEqual(Object.keys(first.files));
+  test('is deterministic, and leaves no file of a chart that is gone from the app', () => {
+    // The second synth finds the file of a retired chart in dist/, as after deleting a chart from the app.
+    expect(synthToDirectory('minio-retired.k8s.yaml').files).toEqual(first.files);
   });
 
   test('labels every object with the recommended labels, on its own metadata only', () => {
