@@ -1,14 +1,13 @@
 // The fast path behind `npm run synth` and `cdk8s synth`: type checking belongs to `npm run build` and
 // `npm test`, so here the app's TypeScript is only bundled by esbuild (dependencies stay external) into
-// .build/ and then run in this process with a V8 code cache (run-bundle.mjs). The bundle is rebuilt only when
+// .build/ and then run in this process with V8 code caches (code-cache.mjs). The bundle is rebuilt only when
 // one of the files it was made from (esbuild's metafile inputs), the bundling settings or tsconfig.json changed
 // or disappeared.
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import module from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleTypeScript } from './bundle.mjs';
-import { runBundle } from './run-bundle.mjs';
+import { runBundle, useCodeCache } from './code-cache.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = resolve(root, process.argv[2] ?? 'apps/gitops/main.ts');
@@ -28,6 +27,5 @@ if (!isFresh()) {
   const inputs = await bundleTypeScript(entry, bundle, root);
   writeFileSync(inputsFile, `${JSON.stringify(inputs.map((input) => relative(root, input)), null, 1)}\n`);
 }
-// Node 22.1+ can also cache the compiled dependencies (cdk8s, cdk8s-plus-28, yaml); Node 20 has no such switch.
-module.enableCompileCache?.(join(root, '.build', 'compile-cache'));
+useCodeCache(join(root, '.build', 'code-cache', name));
 runBundle(bundle);

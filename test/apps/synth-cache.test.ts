@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 
 const root = join(__dirname, '..', '..');
 
@@ -10,15 +10,16 @@ describe('the synth cache (.build/)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'synth-cache-'));
   const entry = join(dir, 'entry.ts');
   const helper = join(dir, 'helper.ts');
-  const bundle = join(root, '.build', `${relative(root, entry).replace(/\.ts$/, '').replace(/[^A-Za-z0-9-]+/g, '_')}.cjs`);
+  const name = relative(root, entry).replace(/\.ts$/, '').replace(/[^A-Za-z0-9-]+/g, '_');
+  const bundle = join(root, '.build', `${name}.cjs`);
+  const cacheDir = join(root, '.build', 'code-cache', name);
   writeFileSync(entry, "import { value } from './helper';\nconsole.log(value);\n");
   writeFileSync(helper, "export const value: string = 'first';\n");
   afterAll(() => {
     rmSync(dir, { recursive: true, force: true });
     rmSync(bundle, { force: true });
-    for (const name of readdirSync(dirname(bundle))) {
-      if (name.startsWith(`${basename(bundle)}.`)) rmSync(join(dirname(bundle), name), { force: true });
-    }
+    rmSync(`${bundle}.inputs.json`, { force: true });
+    rmSync(cacheDir, { recursive: true, force: true });
   });
 
   const synth = () => execFileSync(process.execPath, [join(root, 'scripts', 'synth.mjs'), entry], { encoding: 'utf8' }).trim();
@@ -35,11 +36,11 @@ describe('the synth cache (.build/)', () => {
     expect(synth()).toBe('second');
   });
 
-  test('keeps one V8 code cache per bundle, named after the bytes it was made from', () => {
-    const caches = () => readdirSync(dirname(bundle)).filter((name) => name.startsWith(`${basename(bundle)}.`) && name.endsWith('.v8cache'));
+  test('keeps only the V8 code caches of the current bundle, named after its bytes', () => {
+    const caches = () => readdirSync(cacheDir);
     synth();
     const [cache] = caches();
-    expect(caches()).toHaveLength(1);
+    expect(caches()).toHaveLength(1); // the entry imports nothing from node_modules
     writeFileSync(helper, "export const value: string = 'third';\n");
     const later = new Date(statSync(bundle).mtimeMs + 5_000);
     utimesSync(helper, later, later);
