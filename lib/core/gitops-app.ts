@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { App, AppProps } from 'cdk8s';
+import { App, AppProps, YamlOutputType } from 'cdk8s';
 
 /**
  * A cdk8s App for estates of many charts, whose output directory holds exactly the current app.
@@ -35,7 +35,9 @@ export class GitOpsApp extends App {
     this.preparedForSynth = true;
     try {
       super.synth();
-      replaceManifests(staging, outdir, this.outputFileExtension);
+      // Only the folder-per-chart layout writes below the top level: never walk further (outdir may be '.').
+      const depth = this.yamlOutputType === YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE ? 1 : 0;
+      replaceManifests(staging, outdir, this.outputFileExtension, depth);
     } finally {
       this.preparedForSynth = false;
       writable.outdir = outdir;
@@ -45,9 +47,9 @@ export class GitOpsApp extends App {
 }
 
 /** Moves every file of `staging` into `outdir`, after removing the manifests in `outdir` that synth did not write. */
-function replaceManifests(staging: string, outdir: string, extension: string): void {
-  const written = new Set(filesUnder(staging).map((file) => relative(staging, file)));
-  for (const file of filesUnder(outdir)) {
+function replaceManifests(staging: string, outdir: string, extension: string, depth: number): void {
+  const written = new Set(filesUnder(staging, depth).map((file) => relative(staging, file)));
+  for (const file of filesUnder(outdir, depth)) {
     const path = relative(outdir, file);
     if (file.endsWith(extension) && !written.has(path)) {
       rmSync(file);
@@ -60,7 +62,8 @@ function replaceManifests(staging: string, outdir: string, extension: string): v
   }
 }
 
-function filesUnder(dir: string): string[] {
+/** The files in `dir` and, `depth` levels down, in its subdirectories. */
+function filesUnder(dir: string, depth: number): string[] {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -68,7 +71,10 @@ function filesUnder(dir: string): string[] {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
-  return entries.flatMap((entry) => entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)]);
+  return entries.flatMap((entry) => {
+    if (!entry.isDirectory()) return [join(dir, entry.name)];
+    return depth > 0 ? filesUnder(join(dir, entry.name), depth - 1) : [];
+  });
 }
 
 /** Removes `dir` and its parents up to (not including) `top` while they are empty, e.g. a deleted chart's folder. */

@@ -1,7 +1,7 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { ApiObject, App, Size, Testing } from 'cdk8s';
+import { ApiObject, App, Size, Testing, YamlOutputType } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as kplus from 'cdk8s-plus-28';
 import { GitOpsApp, GitOpsChart, MinioTenant, RestrictedNamespace, sortForApply } from '../../lib';
@@ -204,6 +204,23 @@ describe('GitOpsApp', () => {
 
     expect(readdirSync(outdir).sort()).toEqual(['README.md', 'alpha.k8s.yaml']);
     expect(readdirSync(dirname(outdir)).filter((name) => name.startsWith(`.${basename(outdir)}-synth-`))).toEqual([]);
+  });
+
+  test('removes a deleted chart\'s folder in the folder-per-chart layout, and never looks deeper than it writes', () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'folders-'));
+    const layout = { outdir, yamlOutputType: YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE };
+    estate(new GitOpsApp(layout)).synth();
+    expect(readdirSync(outdir).sort()).toEqual(['alpha', 'beta']);
+    const smaller = new GitOpsApp(layout);
+    new kplus.ConfigMap(new GitOpsChart(smaller, 'alpha', { namespace: 'alpha' }), 'settings');
+    smaller.synth();
+    expect(readdirSync(outdir)).toEqual(['alpha']);
+
+    const flat = mkdtempSync(join(tmpdir(), 'flat-'));
+    mkdirSync(join(flat, 'vendored'));
+    writeFileSync(join(flat, 'vendored', 'crds.k8s.yaml'), 'kind: CustomResourceDefinition\n');
+    estate(new GitOpsApp({ outdir: flat })).synth();
+    expect(readdirSync(join(flat, 'vendored'))).toEqual(['crds.k8s.yaml']);
   });
 
   test('leaves the previous output untouched when synth fails', () => {
