@@ -1,27 +1,31 @@
 // The fast path behind `npm run synth` and `cdk8s synth`: type checking belongs to `npm run build` and
 // `npm test`, so here the app's TypeScript is only bundled by esbuild (dependencies stay external) into
-// .build/, rebuilt only when a source file is newer than the bundle, and then run in this process.
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+// .build/ and then run in this process with V8 code caches (code-cache.mjs). The bundle is rebuilt only when
+// one of the files it was made from (esbuild's metafile inputs), the bundling settings or tsconfig.json changed
+// or disappeared.
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleTypeScript } from './bundle.mjs';
+import { runBundle, useCodeCache } from './code-cache.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = resolve(root, process.argv[2] ?? 'apps/gitops/main.ts');
-const bundle = join(root, '.build', `${entry.slice(root.length + 1).replace(/[\\/]/g, '_').replace(/\.ts$/, '')}.cjs`);
+const name = relative(root, entry).replace(/\.ts$/, '').replace(/[^A-Za-z0-9-]+/g, '_');
+const bundle = join(root, '.build', `${name}.cjs`);
+const inputsFile = `${bundle}.inputs.json`;
+const settings = [join(root, 'scripts', 'bundle.mjs'), join(root, 'tsconfig.json')];
 
-function newestSourceTime(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSourceTime(path));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
+function isFresh() {
+  if (!existsSync(bundle) || !existsSync(inputsFile)) return false;
+  const built = statSync(bundle).mtimeMs;
+  const inputs = JSON.parse(readFileSync(inputsFile, 'utf8')).map((input) => resolve(root, input));
+  return [...inputs, ...settings].every((file) => existsSync(file) && statSync(file).mtimeMs <= built);
 }
 
-const stale = !existsSync(bundle)
-  || ['lib', 'apps'].some((dir) => newestSourceTime(join(root, dir)) > statSync(bundle).mtimeMs);
-if (stale) await bundleTypeScript(entry, bundle);
-createRequire(join(root, 'package.json'))(bundle);
+if (!isFresh()) {
+  const inputs = await bundleTypeScript(entry, bundle, root);
+  writeFileSync(inputsFile, `${JSON.stringify(inputs.map((input) => relative(root, input)), null, 1)}\n`);
+}
+useCodeCache(join(root, '.build', 'code-cache', name));
+runBundle(bundle);

@@ -12,7 +12,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = resolve(process.argv[2] ?? 'dist');
 // Two levels below the root, like test/support/, because the validator finds schemas/ and crds/ from its own place.
 const bundle = join(root, '.build', 'validate', 'strict-validator.cjs');
-await bundleTypeScript(join(root, 'test', 'support', 'strict-validator.ts'), bundle);
+await bundleTypeScript(join(root, 'test', 'support', 'strict-validator.ts'), bundle, root);
 const { validateManifests } = createRequire(join(root, 'package.json'))(bundle);
 
 const files = readdirSync(dir).filter((name) => name.endsWith('.yaml')).sort();

@@ -16,87 +16,171 @@ export interface KmsCliIo {
   readStdin?(): string;
 }
 
-const EXIT_OK = 0;
-const EXIT_BAD_KEY = 1;
-const EXIT_USAGE = 2;
+/** What the command line tool reports about itself. */
+export interface KmsCliOptions {
+  /** The package version, printed by `--version`. */
+  readonly version: string;
+}
 
-const USAGE = `Usage: minio-aks <command>
+/** Exit codes of the `minio-aks` command, as documented in its help and the README. */
+export const KmsCliExitCode = {
+  /** The command did what was asked. */
+  SUCCESS: 0,
+  /** A key given to the tool was malformed, or standard input could not be read. */
+  BAD_INPUT: 1,
+  /** The command line was wrong: unknown command or option, wrong number of arguments. */
+  USAGE: 2,
+  /** The tool itself failed (a bug or a broken installation); the message says what happened. */
+  INTERNAL: 3,
+} as const;
 
-Commands:
-  kms keygen [--json]                generate a MinIO KMS API key (k1:) and print it with its identity (h1:)
-  kms identity <api-key | ->         print the identity (h1:) of a k1 API key; '-' reads the key from
-                                     standard input, which keeps it out of shell history
-  kms hsm-keygen [aes256|chacha20]   generate a MINIO_KMS_HSM_KEY value (default aes256)
-  help                               show this help
-
-Exit codes: 0 success, 1 malformed key, 2 usage error.
+const EXIT_CODES = `Exit codes: 0 success, 1 malformed key or unreadable input, 2 usage error, 3 internal error.
+Keys are never echoed in messages.
 `;
 
-/** The command line was wrong: exit code 2, with a pointer to the help. */
-class UsageError extends Error {}
+/** One subcommand: its help text and what it does. */
+interface Command {
+  readonly usage: string;
+  readonly summary: string;
+  readonly details: string;
+  run(args: readonly string[], io: KmsCliIo): void;
+}
 
-/** A key given to the tool was malformed: exit code 1. */
-class BadKeyError extends Error {}
+const KMS_COMMANDS: Readonly<Record<string, Command>> = {
+  'keygen': {
+    usage: 'kms keygen [--json]',
+    summary: 'generate a MinIO KMS API key (k1:) and print it with its identity (h1:)',
+    details: 'Options:\n  --json   print {"apiKey": ..., "identity": ...} on one line\n',
+    run: keygen,
+  },
+  'identity': {
+    usage: 'kms identity <api-key | ->',
+    summary: "print the identity (h1:) of a k1 API key; '-' reads the key from standard input",
+    details: "Pass '-' and pipe the key in to keep it out of shell history and process listings.\n",
+    run: identity,
+  },
+  'hsm-keygen': {
+    usage: 'kms hsm-keygen [aes256|chacha20]',
+    summary: 'generate a MINIO_KMS_HSM_KEY value (default aes256)',
+    details: 'The same value must reach every node of a KMS cluster; store it in Key Vault or an HSM.\n',
+    run: hsmKeygen,
+  },
+};
+
+const KMS_NAMES = Object.keys(KMS_COMMANDS).map((name) => `'${name}'`).join(', ');
+
+function mainUsage(): string {
+  const rows = Object.values(KMS_COMMANDS).map((command) => `  ${command.usage.padEnd(34)} ${command.summary}`);
+  return `Usage: minio-aks <command> [options]
+
+Commands:
+${rows.join('\n')}
+  help [kms [<command>]]             show help (also --help or -h after any command)
+
+Options:
+  --version                          print the version
+  --help, -h                         show help
+
+${EXIT_CODES}`;
+}
+
+function commandUsage(command: Command): string {
+  return `Usage: minio-aks ${command.usage}\n\n${capitalized(command.summary)}.\n\n${command.details}\n${EXIT_CODES}`;
+}
+
+/** The command line was wrong: exit code 2, with a pointer to the help of the command concerned. */
+class UsageError extends Error {
+  public constructor(message: string, public readonly helpCommand: string) {
+    super(message);
+  }
+}
+
+/** A key or input given to the tool was unusable: exit code 1. */
+class BadInputError extends Error {}
 
 /**
  * Runs the `minio-aks` command line tool.
  *
  * @param argv the arguments after the program name, e.g. `['kms', 'keygen']`
  * @param io where output goes and where a key given as `-` comes from
- * @returns the process exit code: 0 success, 1 malformed key, 2 usage error
+ * @param options what the tool reports about itself
+ * @returns the process exit code, one of {@link KmsCliExitCode}
  */
-export function runKmsCli(argv: readonly string[], io: KmsCliIo): number {
+export function runKmsCli(argv: readonly string[], io: KmsCliIo, options: KmsCliOptions): number {
   try {
-    dispatch(argv, io);
-    return EXIT_OK;
+    dispatch(argv, io, options);
+    return KmsCliExitCode.SUCCESS;
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`minio-aks: ${error.message}\nRun 'minio-aks help' for usage.\n`);
-      return EXIT_USAGE;
+      io.stderr(`minio-aks: ${error.message}\nRun '${error.helpCommand}' for usage.\n`);
+      return KmsCliExitCode.USAGE;
     }
-    if (error instanceof BadKeyError) {
+    if (error instanceof BadInputError) {
       io.stderr(`minio-aks: ${error.message}\n`);
-      return EXIT_BAD_KEY;
+      return KmsCliExitCode.BAD_INPUT;
     }
-    throw error;
+    // Only the error's class is shown: an unexpected message could quote an argument, and an argument may be a key.
+    io.stderr(`minio-aks: internal error (${(error as Error)?.name ?? typeof error}); please report it\n`);
+    return KmsCliExitCode.INTERNAL;
   }
 }
 
-function dispatch(argv: readonly string[], io: KmsCliIo): void {
-  const [command, ...rest] = argv;
-  if (command === undefined) {
-    throw new UsageError('missing command');
+function dispatch(argv: readonly string[], io: KmsCliIo, options: KmsCliOptions): void {
+  const [first, ...rest] = argv;
+  if (first === undefined) {
+    throw new UsageError('missing command', 'minio-aks --help');
   }
-  if (isHelp(command)) {
-    io.stdout(USAGE);
+  if (first === '--version') {
+    expectNothingAfter('--version', rest, 'minio-aks --help');
+    io.stdout(`${options.version}\n`);
     return;
   }
-  if (command !== 'kms') {
-    throw new UsageError(`unknown command ${shown(command)}`);
+  if (isHelp(first)) {
+    return help(first === 'help' ? rest : [], io);
   }
-  const [subcommand, ...args] = rest;
-  switch (subcommand) {
-    case 'keygen':
-      return keygen(args, io);
-    case 'identity':
-      return identity(args, io);
-    case 'hsm-keygen':
-      return hsmKeygen(args, io);
-    case undefined:
-      throw new UsageError("missing kms command: use 'keygen', 'identity' or 'hsm-keygen'");
-    default:
-      if (isHelp(subcommand)) {
-        io.stdout(USAGE);
-        return;
-      }
-      throw new UsageError(`unknown kms command ${shown(subcommand)}: use 'keygen', 'identity' or 'hsm-keygen'`);
+  if (first !== 'kms') {
+    throw new UsageError(`unknown command ${shown(first)}: the only command group is 'kms'`, 'minio-aks --help');
   }
+  const [name, ...args] = rest;
+  if (name === undefined) {
+    throw new UsageError(`missing kms command: use ${KMS_NAMES}`, 'minio-aks --help');
+  }
+  if (isHelp(name)) {
+    return help(name === 'help' ? ['kms', ...args] : ['kms'], io);
+  }
+  const command = kmsCommand(name);
+  if (args.some(isHelp)) {
+    io.stdout(commandUsage(command));
+    return;
+  }
+  command.run(args, io);
+}
+
+function help(topic: readonly string[], io: KmsCliIo): void {
+  const [group, name, ...extra] = topic;
+  if (group === undefined || (group === 'kms' && name === undefined)) {
+    io.stdout(mainUsage());
+    return;
+  }
+  if (group !== 'kms') {
+    throw new UsageError(`no help for ${shown(group)}: the only command group is 'kms'`, 'minio-aks --help');
+  }
+  expectNothingAfter(`help kms ${name}`, extra, 'minio-aks --help');
+  io.stdout(commandUsage(kmsCommand(name!)));
+}
+
+function kmsCommand(name: string): Command {
+  const command = Object.prototype.hasOwnProperty.call(KMS_COMMANDS, name) ? KMS_COMMANDS[name] : undefined;
+  if (command === undefined) {
+    throw new UsageError(`unknown kms command ${shown(name)}: use ${KMS_NAMES}`, 'minio-aks --help');
+  }
+  return command;
 }
 
 function keygen(args: readonly string[], io: KmsCliIo): void {
   const unknown = args.find((arg) => arg !== '--json');
   if (unknown !== undefined) {
-    throw new UsageError(`unknown argument ${shown(unknown)} for 'kms keygen': the only option is --json`);
+    throw new UsageError(`unknown argument ${shown(unknown)} for 'kms keygen': the only option is --json`, 'minio-aks kms keygen --help');
   }
   const key = KmsApiKey.generate();
   if (args.includes('--json')) {
@@ -107,34 +191,36 @@ function keygen(args: readonly string[], io: KmsCliIo): void {
 }
 
 function identity(args: readonly string[], io: KmsCliIo): void {
+  const helpCommand = 'minio-aks kms identity --help';
   if (args.length !== 1) {
     throw new UsageError(`'kms identity' takes one argument, the API key or '-' to read it from standard input `
-      + `(received ${args.length})`);
+      + `(received ${args.length})`, helpCommand);
   }
   const [arg] = args;
   if (arg !== '-' && arg.startsWith('-')) {
-    throw new UsageError(`unknown option ${shown(arg)} for 'kms identity'`);
+    throw new UsageError(`unknown option ${shown(arg)} for 'kms identity'`, helpCommand);
   }
   const text = arg === '-' ? readKeyFromStdin(io) : arg;
   let key: KmsApiKey;
   try {
     key = KmsApiKey.parse(text);
   } catch (error) {
-    throw new BadKeyError((error as Error).message);
+    throw new BadInputError((error as Error).message);
   }
   io.stdout(`${key.identity}\n`);
 }
 
 function hsmKeygen(args: readonly string[], io: KmsCliIo): void {
+  const helpCommand = 'minio-aks kms hsm-keygen --help';
   if (args.length > 1) {
-    throw new UsageError(`'kms hsm-keygen' takes at most one argument, the algorithm (received ${args.length})`);
+    throw new UsageError(`'kms hsm-keygen' takes at most one argument, the algorithm (received ${args.length})`, helpCommand);
   }
   let algorithm = HsmKeyAlgorithm.AES256;
   if (args.length === 1) {
     try {
       algorithm = HsmKeyAlgorithm.fromName(args[0]);
     } catch (error) {
-      throw new UsageError((error as Error).message);
+      throw new UsageError((error as Error).message, helpCommand);
     }
   }
   io.stdout(`${generateHsmKey(algorithm)}\n`);
@@ -145,17 +231,27 @@ function readKeyFromStdin(io: KmsCliIo): string {
   try {
     input = io.readStdin === undefined ? readFileSync(0, 'utf8') : io.readStdin();
   } catch (error) {
-    throw new BadKeyError(`could not read the API key from standard input (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new BadInputError(`could not read the API key from standard input (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
   const text = input.trim();
   if (text.length === 0) {
-    throw new BadKeyError('no API key on standard input: pipe a k1 key in, e.g. from a file or a secret store');
+    throw new BadInputError('no API key on standard input: pipe a k1 key in, e.g. from a file or a secret store');
   }
   return text;
 }
 
+function expectNothingAfter(what: string, extra: readonly string[], helpCommand: string): void {
+  if (extra.length > 0) {
+    throw new UsageError(`'${what}' takes no further arguments (received ${extra.length})`, helpCommand);
+  }
+}
+
 function isHelp(arg: string): boolean {
   return arg === 'help' || arg === '--help' || arg === '-h';
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Quotes an argument in a message only if it looks like a command or option word, so a mistyped key is never echoed. */

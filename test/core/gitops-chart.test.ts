@@ -1,7 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { ApiObject, App, Testing } from 'cdk8s';
+import { basename, dirname, join } from 'node:path';
+import { ApiObject, App, Size, Testing, YamlOutputType } from 'cdk8s';
+import { Construct } from 'constructs';
 import * as kplus from 'cdk8s-plus-28';
 import { GitOpsApp, GitOpsChart, MinioTenant, RestrictedNamespace } from '../../lib';
 import { sortForApply } from '../../lib/core/apply-order';
@@ -35,6 +36,72 @@ describe('GitOpsChart', () => {
     expect(Testing.synth(chart)[0].metadata.name).toBe('named-settings');
   });
 
+  test('refuses a chart id that would give a hashed file name, and suggests a readable one', () => {
+    expect(() => new GitOpsChart(Testing.app(), 'Prod_Storage'))
+      .toThrow("Prod_Storage: id must be at most 63 lower-case letters, digits and '-', or cdk8s adds a hash to the chart's file name (received 'Prod_Storage'): use a readable id such as 'prod-storage'");
+    expect(() => new GitOpsChart(Testing.app(), 'ProdStorage')).toThrow(/use a readable id such as 'prod-storage'/);
+    expect(() => new GitOpsChart(Testing.app(), 'a'.repeat(64))).toThrow(/id must be at most 63/);
+    expect(() => new GitOpsChart(Testing.app(), 'prod-storage-2')).not.toThrow();
+  });
+
+  test('refuses a chart nested in another construct, whose file name would carry a hash', () => {
+    const group = new Construct(Testing.app(), 'estate');
+    expect(() => new GitOpsChart(group, 'storage')).toThrow(/^estate\/storage: scope must be the app itself/);
+  });
+
+  test('the file of a chart is named after its id', () => {
+    const app = new GitOpsApp({ outdir: mkdtempSync(join(tmpdir(), 'named-')) });
+    new kplus.ConfigMap(new GitOpsChart(app, 'prod-storage'), 'settings');
+    app.synth();
+    expect(readdirSync(app.outdir)).toEqual(['prod-storage.k8s.yaml']);
+  });
+
+  test('puts the recommended labels on every object, keeping labels it already has', () => {
+    const chart = new GitOpsChart(Testing.app(), 'lake', { namespace: 'lake' });
+    new RestrictedNamespace(chart, 'lake');
+    new kplus.ConfigMap(chart, 'settings', { metadata: { name: 'settings', labels: { 'app.kubernetes.io/name': 'mine' } } });
+    const [namespace, configMap] = Testing.synth(chart);
+    expect(namespace.metadata.labels).toMatchObject({
+      'app.kubernetes.io/name': 'lake',
+      'app.kubernetes.io/instance': 'lake-lake',
+      'app.kubernetes.io/component': 'restricted-namespace',
+      'app.kubernetes.io/part-of': 'lake',
+      'app.kubernetes.io/managed-by': 'minio-aks',
+    });
+    expect(configMap.metadata.labels).toEqual({
+      'app.kubernetes.io/component': 'config-map',
+      'app.kubernetes.io/instance': 'lake-settings',
+      'app.kubernetes.io/managed-by': 'minio-aks',
+      'app.kubernetes.io/name': 'mine',
+      'app.kubernetes.io/part-of': 'lake',
+    });
+  });
+
+  test('labels objects of a tenant after the tenant, on metadata only: selectors and pod templates keep theirs', () => {
+    const chart = new GitOpsChart(Testing.app(), 'lake', { namespace: 'lake', partOf: 'data-platform' });
+    new MinioTenant(chart, 'store', {
+      configuration: { name: 'store-config' },
+      pools: [{ name: 'pool-0', servers: 4, volumesPerServer: 4, volumeSize: Size.tebibytes(1) }],
+    });
+    const manifests = Testing.synth(chart);
+    expectValidManifests(manifests);
+    for (const manifest of manifests) {
+      expect([manifest.kind, manifest.metadata.labels]).toEqual([manifest.kind, expect.objectContaining({
+        'app.kubernetes.io/name': 'store',
+        'app.kubernetes.io/instance': 'lake-store',
+        'app.kubernetes.io/component': 'minio-tenant',
+        'app.kubernetes.io/part-of': 'data-platform',
+      })]);
+      const { metadata: _metadata, ...rest } = manifest;
+      expect(JSON.stringify(rest)).not.toContain('app.kubernetes.io/');
+    }
+  });
+
+  test('rejects a part-of value that is not a label value', () => {
+    expect(() => new GitOpsChart(Testing.app(), 'lake', { partOf: 'data platform' }))
+      .toThrow(/lake: partOf is not a label value \(received 'data platform'\)/);
+  });
+
   test('sortForApply is stable', () => {
     const input = [{ kind: 'Job', n: 1 }, { kind: 'Secret', n: 2 }, { kind: 'Secret', n: 3 }, { kind: 'Namespace', n: 4 }];
     expect(sortForApply(input).map((m) => m.n)).toEqual([4, 2, 3, 1]);
@@ -50,6 +117,11 @@ describe('RestrictedNamespace', () => {
     expect(manifests[0].metadata).toEqual({
       name: 'storage',
       labels: {
+        'app.kubernetes.io/component': 'restricted-namespace',
+        'app.kubernetes.io/instance': 'ns-storage',
+        'app.kubernetes.io/managed-by': 'minio-aks',
+        'app.kubernetes.io/name': 'storage',
+        'app.kubernetes.io/part-of': 'ns',
         'team': 'platform',
         'pod-security.kubernetes.io/enforce': 'restricted',
         'pod-security.kubernetes.io/enforce-version': 'v1.30',
@@ -74,17 +146,22 @@ describe('RestrictedNamespace', () => {
 });
 
 describe('GitOpsApp', () => {
-  function estate(app: App) {
+  function estate<T extends App>(app: T): T {
     for (const name of ['alpha', 'beta']) {
       const chart = new GitOpsChart(app, name, { namespace: name });
       new kplus.ConfigMap(chart, 'settings', { metadata: { name: 'settings' }, data: { owner: name } });
       new RestrictedNamespace(chart, name);
     }
+    return app;
+  }
+
+  function readFiles(dir: string): Record<string, string> {
+    return Object.fromEntries(readdirSync(dir).sort().map((file) => [file, readFileSync(join(dir, file), 'utf8')]));
   }
 
   function synthFiles(app: App): Record<string, string> {
     app.synth();
-    return Object.fromEntries(readdirSync(app.outdir).sort().map((file) => [file, readFileSync(join(app.outdir, file), 'utf8')]));
+    return readFiles(app.outdir);
   }
 
   test('writes exactly what a plain cdk8s App writes', () => {
@@ -100,6 +177,62 @@ describe('GitOpsApp', () => {
     expect(perChartPreparation).toHaveBeenCalledTimes(2);
     perChartPreparation.mockRestore();
     expect(files['alpha.k8s.yaml']).toMatch(/^apiVersion: v1\nkind: Namespace\n/);
+  });
+
+  test('keeps cdk8s\'s dependency order when objects depend on each other', () => {
+    function dependent(app: App): App {
+      const chart = new GitOpsChart(app, 'ordered', { namespace: 'ordered' });
+      const first = new kplus.ConfigMap(chart, 'first', { metadata: { name: 'first' } });
+      const second = new kplus.ConfigMap(chart, 'second', { metadata: { name: 'second' } });
+      first.node.addDependency(second);
+      return app;
+    }
+    const plain = synthFiles(dependent(new App({ outdir: mkdtempSync(join(tmpdir(), 'plain-')) })));
+    const fast = synthFiles(dependent(new GitOpsApp({ outdir: mkdtempSync(join(tmpdir(), 'fast-')) })));
+    expect(fast).toEqual(plain);
+    expect(fast['ordered.k8s.yaml'].indexOf('name: second')).toBeLessThan(fast['ordered.k8s.yaml'].indexOf('name: first'));
+  });
+
+  test('removes the manifests of charts that no longer exist and keeps other files', () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'stale-'));
+    estate(new GitOpsApp({ outdir })).synth();
+    writeFileSync(join(outdir, 'README.md'), 'applied by Argo CD\n');
+    expect(readdirSync(outdir).sort()).toEqual(['README.md', 'alpha.k8s.yaml', 'beta.k8s.yaml']);
+
+    const smaller = new GitOpsApp({ outdir });
+    new kplus.ConfigMap(new GitOpsChart(smaller, 'alpha', { namespace: 'alpha' }), 'settings');
+    smaller.synth();
+
+    expect(readdirSync(outdir).sort()).toEqual(['README.md', 'alpha.k8s.yaml']);
+    expect(readdirSync(dirname(outdir)).filter((name) => name.startsWith(`.${basename(outdir)}-synth-`))).toEqual([]);
+  });
+
+  test('removes a deleted chart\'s folder in the folder-per-chart layout, and never looks deeper than it writes', () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'folders-'));
+    const layout = { outdir, yamlOutputType: YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE };
+    estate(new GitOpsApp(layout)).synth();
+    expect(readdirSync(outdir).sort()).toEqual(['alpha', 'beta']);
+    const smaller = new GitOpsApp(layout);
+    new kplus.ConfigMap(new GitOpsChart(smaller, 'alpha', { namespace: 'alpha' }), 'settings');
+    smaller.synth();
+    expect(readdirSync(outdir)).toEqual(['alpha']);
+
+    const flat = mkdtempSync(join(tmpdir(), 'flat-'));
+    mkdirSync(join(flat, 'vendored'));
+    writeFileSync(join(flat, 'vendored', 'crds.k8s.yaml'), 'kind: CustomResourceDefinition\n');
+    estate(new GitOpsApp({ outdir: flat })).synth();
+    expect(readdirSync(join(flat, 'vendored'))).toEqual(['crds.k8s.yaml']);
+  });
+
+  test('leaves the previous output untouched when synth fails', () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'failed-'));
+    const before = synthFiles(estate(new GitOpsApp({ outdir })));
+
+    const broken = new GitOpsApp({ outdir });
+    new MinioTenant(new GitOpsChart(broken, 'c', { namespace: 'n' }), 'store', { configuration: { name: 'config' } });
+    expect(() => broken.synth()).toThrow(/pools must hold at least one pool/);
+    expect(readFiles(outdir)).toEqual(before);
+    expect(broken.outdir).toBe(outdir);
   });
 
   test('still runs every construct validation', () => {

@@ -37,6 +37,7 @@ describe('WorkloadIdentityServiceAccount', () => {
       metadata: {
         name: 'minio-kes',
         namespace: 'minio',
+        labels: expect.objectContaining({ 'app.kubernetes.io/managed-by': 'minio-aks' }),
         annotations: {
           'azure.workload.identity/client-id': CLIENT_ID,
           'azure.workload.identity/tenant-id': TENANT_ID,

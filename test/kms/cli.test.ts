@@ -1,4 +1,6 @@
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { kmsIdentityOf } from '../../lib/kms/api-key';
 import { runKmsCli } from '../../lib/kms/cli';
@@ -6,6 +8,7 @@ import { isHsmKey } from '../../lib/kms/hsm-key';
 
 const API_KEY = 'k1:AqwjUvaWEE9O83quGOkiO_2D1x37Za9gE4L5UHdq0Ag';
 const IDENTITY = 'h1:FALvKoL5sB2mfvXrbheZ8tgKjIJZ60gN-VH9TcfK7Q0';
+const VERSION = '1.2.3-test';
 
 interface Run {
   readonly code: number;
@@ -23,7 +26,7 @@ function run(argv: string[], stdin?: string): Run {
       if (stdin === undefined) throw new Error('the test gave no standard input');
       return stdin;
     },
-  });
+  }, { version: VERSION });
   return { code, stdout, stderr };
 }
 
@@ -52,7 +55,7 @@ describe('kms keygen', () => {
 
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toBe("minio-aks: unknown argument '--yaml' for 'kms keygen': the only option is --json\nRun 'minio-aks help' for usage.\n");
+    expect(stderr).toBe("minio-aks: unknown argument '--yaml' for 'kms keygen': the only option is --json\nRun 'minio-aks kms keygen --help' for usage.\n");
   });
 });
 
@@ -135,46 +138,95 @@ describe('kms hsm-keygen', () => {
   });
 });
 
-describe('help and usage errors', () => {
-  test.each([['help'], ['--help'], ['-h'], ['kms', 'help']])('%s prints the usage on stdout', (...argv) => {
+describe('--version and help', () => {
+  test('--version prints the package version and nothing else', () => {
+    expect(run(['--version'])).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: '' });
+    expect(run(['--version', 'extra'])).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/'--version' takes no further arguments/) });
+  });
+
+  test.each([['help'], ['--help'], ['-h'], ['kms', 'help'], ['kms', '--help'], ['help', 'kms']])('%j prints the overview with exit codes on stdout', (...argv) => {
     const { code, stdout, stderr } = run(argv);
 
     expect(code).toBe(0);
     expect(stderr).toBe('');
-    expect(stdout).toMatch(/^Usage: minio-aks <command>/);
-    for (const command of ['kms keygen', 'kms identity', 'kms hsm-keygen', 'help']) {
+    expect(stdout).toMatch(/^Usage: minio-aks <command> \[options\]/);
+    for (const command of ['kms keygen', 'kms identity', 'kms hsm-keygen', 'help', '--version']) {
       expect(stdout).toContain(`  ${command}`);
+    }
+    expect(stdout).toContain('Exit codes: 0 success, 1 malformed key or unreadable input, 2 usage error, 3 internal error.');
+  });
+
+  test.each([
+    ['keygen', /^Usage: minio-aks kms keygen \[--json\]\n\nGenerate a MinIO KMS API key/],
+    ['identity', /^Usage: minio-aks kms identity <api-key \| ->\n\nPrint the identity/],
+    ['hsm-keygen', /^Usage: minio-aks kms hsm-keygen \[aes256\|chacha20\]\n\nGenerate a MINIO_KMS_HSM_KEY value/],
+  ])('every subcommand has its own help: kms %s', (name, expected) => {
+    for (const argv of [['kms', name, '--help'], ['kms', name, '-h'], ['help', 'kms', name], ['kms', 'help', name]]) {
+      const { code, stdout, stderr } = run(argv);
+      expect([argv, code, stderr]).toEqual([argv, 0, '']);
+      expect(stdout).toMatch(expected);
+      expect(stdout).toContain('Exit codes:');
     }
   });
 
-  test('no command is a usage error', () => {
-    expect(run([])).toEqual({ code: 2, stdout: '', stderr: "minio-aks: missing command\nRun 'minio-aks help' for usage.\n" });
+  test('help for an unknown topic is a usage error', () => {
+    expect(run(['help', 'kes'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^minio-aks: no help for 'kes'/) });
+    expect(run(['help', 'kms', 'rotate'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/unknown kms command 'rotate'/) });
+    expect(run(['help', 'kms', 'keygen', 'extra'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/'help kms keygen' takes no further arguments/) });
+  });
+});
+
+describe('usage errors', () => {
+  test('no command is a usage error that points at the help', () => {
+    expect(run([])).toEqual({ code: 2, stdout: '', stderr: "minio-aks: missing command\nRun 'minio-aks --help' for usage.\n" });
   });
 
   test('an unknown command is a usage error that names it', () => {
-    expect(run(['kes', 'keygen'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^minio-aks: unknown command 'kes'\n/) });
+    expect(run(['kes', 'keygen'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^minio-aks: unknown command 'kes': the only command group is 'kms'\n/) });
+    expect(run(['--json'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^minio-aks: unknown command '--json'/) });
   });
 
   test('a missing or unknown kms command is a usage error', () => {
-    expect(run(['kms'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/missing kms command: use 'keygen', 'identity' or 'hsm-keygen'/) });
+    expect(run(['kms'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/missing kms command: use 'keygen', 'identity', 'hsm-keygen'/) });
     expect(run(['kms', 'rotate'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/unknown kms command 'rotate'/) });
+    expect(run(['kms', 'toString'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/unknown kms command 'toString'/) });
   });
 
-  test('never echoes a key given in place of a command', () => {
-    const { code, stderr } = run([API_KEY]);
+  test("a subcommand's usage error points at that subcommand's help", () => {
+    expect(run(['kms', 'identity'])).toMatchObject({ stderr: expect.stringMatching(/Run 'minio-aks kms identity --help' for usage\.\n$/) });
+    expect(run(['kms', 'hsm-keygen', 'a', 'b'])).toMatchObject({ stderr: expect.stringMatching(/Run 'minio-aks kms hsm-keygen --help' for usage\.\n$/) });
+  });
 
-    expect(code).toBe(2);
-    expect(stderr).toMatch(/unknown command \(not shown\)/);
-    expect(stderr).not.toContain(API_KEY.slice(3));
+  test('never echoes a key given in place of a command or an algorithm', () => {
+    for (const argv of [[API_KEY], ['kms', API_KEY], ['help', 'kms', API_KEY], ['kms', 'hsm-keygen', 'hsm:aes256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=']]) {
+      const { code, stderr } = run(argv);
+      expect(code).toBe(2);
+      expect(stderr).not.toMatch(/AqwjUvaWEE9O|AAAAAAAA/);
+    }
+  });
+});
+
+describe('internal errors', () => {
+  test('exit with code 3 and show the error class only, never its message', () => {
+    let failing = '';
+    const result = runKmsCli(['kms', 'keygen'], {
+      stdout: () => { throw new TypeError(`write failed for ${API_KEY}`); },
+      stderr: (text) => { failing += text; },
+    }, { version: VERSION });
+    expect(result).toBe(3);
+    expect(failing).toBe('minio-aks: internal error (TypeError); please report it\n');
   });
 });
 
 describe('bin/minio-aks.js', () => {
-  test('runs the CLI from a checkout', () => {
-    const launcher = path.join(__dirname, '..', '..', 'bin', 'minio-aks.js');
+  test('without a compiled library it says how to build one and exits with code 3', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cli-'));
+    mkdirSync(path.join(dir, 'bin'));
+    copyFileSync(path.join(__dirname, '..', '..', 'bin', 'minio-aks.js'), path.join(dir, 'bin', 'minio-aks.js'));
 
-    const stdout = execFileSync(process.execPath, [launcher, 'kms', 'identity', API_KEY], { encoding: 'utf8', timeout: 30_000 });
+    const result = spawnSync(process.execPath, [path.join(dir, 'bin', 'minio-aks.js'), '--version'], { encoding: 'utf8', timeout: 30_000 });
 
-    expect(stdout).toBe(`${IDENTITY}\n`);
+    expect(result.status).toBe(3);
+    expect(result.stderr).toBe("minio-aks: the compiled library (dist-lib/) is missing: run 'npm run build' in this checkout\n");
   });
 });

@@ -48,7 +48,7 @@ describe('HsmDevice', () => {
     expect(manifests).toEqual([{
       apiVersion: 'hsm.j5t.io/v1alpha1',
       kind: 'HSMDevice',
-      metadata: { name: 'kms-hsm', namespace: 'hsm-system' },
+      metadata: { name: 'kms-hsm', namespace: 'hsm-system', labels: expect.objectContaining({ 'app.kubernetes.io/component': 'hsm-device' }) },
       spec: {
         deviceType: 'PicoHSM',
         discovery: { autoDiscovery: false, usb: [{ vendorId: '20a0', productId: '4230' }] },

@@ -50,7 +50,7 @@ describe('KeyVaultExternalSecret', () => {
     expect(rendered(f)).toEqual({
       apiVersion: 'external-secrets.io/v1',
       kind: 'ExternalSecret',
-      metadata: { name: 'kms-api-key', namespace: 'minio' },
+      metadata: { name: 'kms-api-key', namespace: 'minio', labels: expect.objectContaining({ 'app.kubernetes.io/managed-by': 'minio-aks' }) },
       spec: {
         refreshInterval: '1h',
         secretStoreRef: { name: 'key-vault', kind: 'SecretStore' },

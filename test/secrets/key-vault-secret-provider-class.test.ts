@@ -62,7 +62,7 @@ describe('KeyVaultSecretProviderClass', () => {
     expect(rendered(f)).toEqual({
       apiVersion: 'secrets-store.csi.x-k8s.io/v1',
       kind: 'SecretProviderClass',
-      metadata: { name: 'kms-hsm-key', namespace: 'minio' },
+      metadata: { name: 'kms-hsm-key', namespace: 'minio', labels: expect.objectContaining({ 'app.kubernetes.io/managed-by': 'minio-aks' }) },
       spec: {
         provider: 'azure',
         parameters: {

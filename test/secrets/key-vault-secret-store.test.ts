@@ -40,7 +40,7 @@ describe('KeyVaultSecretStore', () => {
     expect(storeManifest(c)).toEqual({
       apiVersion: 'external-secrets.io/v1',
       kind: 'SecretStore',
-      metadata: { name: 'key-vault', namespace: 'minio' },
+      metadata: { name: 'key-vault', namespace: 'minio', labels: expect.objectContaining({ 'app.kubernetes.io/managed-by': 'minio-aks' }) },
       spec: {
         provider: {
           azurekv: {
@@ -68,7 +68,7 @@ describe('KeyVaultSecretStore', () => {
     const s = store(c, { clusterScope: { allowedNamespaces: ['minio', 'minio-kms'] } });
     const manifest = storeManifest(c);
     expect(manifest.kind).toBe('ClusterSecretStore');
-    expect(manifest.metadata).toEqual({ name: 'key-vault' });
+    expect(manifest.metadata).toEqual({ name: 'key-vault', labels: expect.objectContaining({ 'app.kubernetes.io/managed-by': 'minio-aks' }) });
     expect(manifest.spec.conditions).toEqual([{ namespaces: ['minio', 'minio-kms'] }]);
     expect(manifest.spec.provider.azurekv.serviceAccountRef).toEqual({ name: 'eso-reader', namespace: 'minio' });
     expect(s.clusterScoped).toBe(true);

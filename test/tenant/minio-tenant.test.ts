@@ -98,7 +98,7 @@ describe('MinioTenant defaults', () => {
 
   test('admits internode, operator and client traffic through a NetworkPolicy', () => {
     const policy = manifests.find((m) => m.kind === 'NetworkPolicy');
-    expect(policy.metadata).toEqual({ name: 'store-minio', namespace: 'objects' });
+    expect(policy.metadata).toEqual({ name: 'store-minio', namespace: 'objects', labels: expect.objectContaining({ 'app.kubernetes.io/managed-by': 'minio-aks' }) });
     expect(policy.spec.podSelector).toEqual({ matchLabels: { 'v1.min.io/tenant': 'store' } });
     expect(policy.spec.ingress).toEqual([
       { from: [{ podSelector: { matchLabels: { 'v1.min.io/tenant': 'store' } } }] },
@@ -111,7 +111,7 @@ describe('MinioTenant defaults', () => {
     expect(manifests.filter((m) => m.kind === 'PodDisruptionBudget')).toEqual([{
       apiVersion: 'policy/v1',
       kind: 'PodDisruptionBudget',
-      metadata: { name: 'store-pool-0', namespace: 'objects' },
+      metadata: { name: 'store-pool-0', namespace: 'objects', labels: expect.objectContaining({ 'app.kubernetes.io/component': 'minio-tenant' }) },
       // 16 drives in one set, parity 4, write quorum 12: each server holds 4 drives of the set, so one may be down.
       spec: { maxUnavailable: 1, selector: { matchLabels: { 'v1.min.io/tenant': 'store', 'v1.min.io/pool': 'pool-0' } } },
     }]);

@@ -48,7 +48,7 @@ describe('TenantConfigurationSecret', () => {
     const f = fixture();
     const config = configuration(f, { environment: { MINIO_IDENTITY_OPENID_CLIENT_SECRET: 'entra-client-secret' } });
     const manifest = rendered(f);
-    expect(manifest.metadata).toEqual({ name: 'minio-configuration', namespace: 'minio' });
+    expect(manifest.metadata).toEqual({ name: 'minio-configuration', namespace: 'minio', labels: expect.objectContaining({ 'app.kubernetes.io/managed-by': 'minio-aks' }) });
     expect(manifest.spec.refreshInterval).toBe('1h');
     expect(manifest.spec.target.name).toBe('minio-configuration');
     expect(manifest.spec.target.creationPolicy).toBe('Owner');

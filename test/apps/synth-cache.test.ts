@@ -1,0 +1,51 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+
+const root = join(__dirname, '..', '..');
+
+describe('the synth cache (.build/)', () => {
+  // An app outside lib/ and apps/: the cache must follow what the bundle contains, not two folders.
+  const dir = mkdtempSync(join(tmpdir(), 'synth-cache-'));
+  const entry = join(dir, 'entry.ts');
+  const helper = join(dir, 'helper.ts');
+  const name = relative(root, entry).replace(/\.ts$/, '').replace(/[^A-Za-z0-9-]+/g, '_');
+  const bundle = join(root, '.build', `${name}.cjs`);
+  const cacheDir = join(root, '.build', 'code-cache', name);
+  writeFileSync(entry, "import { value } from './helper';\nconsole.log(value);\n");
+  writeFileSync(helper, "export const value: string = 'first';\n");
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(bundle, { force: true });
+    rmSync(`${bundle}.inputs.json`, { force: true });
+    rmSync(cacheDir, { recursive: true, force: true });
+  });
+
+  const synth = () => execFileSync(process.execPath, [join(root, 'scripts', 'synth.mjs'), entry], { encoding: 'utf8' }).trim();
+
+  test('reuses the bundle while none of its inputs changed, and rebuilds when any imported file does', () => {
+    expect(synth()).toBe('first');
+    const built = statSync(bundle).mtimeMs;
+    expect(synth()).toBe('first');
+    expect(statSync(bundle).mtimeMs).toBe(built);
+
+    writeFileSync(helper, "export const value: string = 'second';\n");
+    const later = new Date(built + 5_000);
+    utimesSync(helper, later, later);
+    expect(synth()).toBe('second');
+  });
+
+  test('keeps only the V8 code caches of the current bundle, named after its bytes', () => {
+    const caches = () => readdirSync(cacheDir);
+    synth();
+    const [cache] = caches();
+    expect(caches()).toHaveLength(1); // the entry imports nothing from node_modules
+    writeFileSync(helper, "export const value: string = 'third';\n");
+    const later = new Date(statSync(bundle).mtimeMs + 5_000);
+    utimesSync(helper, later, later);
+    expect(synth()).toBe('third');
+    expect(caches()).toHaveLength(1);
+    expect(caches()).not.toEqual([cache]);
+  });
+});
