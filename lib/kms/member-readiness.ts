@@ -1,4 +1,4 @@
-import { shellQuote } from './shell-quote';
+import { shellQuote } from '../core/shell-script';
 
 /** Options of {@link memberReadinessScript}. */
 export interface MemberReadinessOptions {

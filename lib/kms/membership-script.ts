@@ -1,6 +1,6 @@
 import { ConfigurationError } from '../core/errors';
 import { isDnsSubdomain } from '../core/names';
-import { shellQuote } from './shell-quote';
+import { shellQuote } from '../core/shell-script';
 
 /**
  * Which half of a membership change a script performs. Removing must happen before the StatefulSet deletes the
