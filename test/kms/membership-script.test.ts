@@ -359,22 +359,20 @@ describe('membershipScript script text', () => {
   test('is POSIX sh that quotes every host and never disables TLS verification', () => {
     const script = membershipScript({ desiredHosts: hostsUpTo(2), port: 7443, caFile: '/etc/minkms/ca/ca.crt' });
 
-    expect(script.startsWith('#!/bin/sh\n')).toBe(true);
+    expect(script.startsWith("CA_FILE='/etc/minkms/ca/ca.crt'\n")).toBe(true);
     expect(script).toContain(`DESIRED='${host(0)}:7443 ${host(1)}:7443'\n`);
     expect(script).toContain(`SEED='${host(0)}:7443'\n`);
-    expect(script).toContain("CA_FILE='/etc/minkms/ca/ca.crt'\n");
     expect(script).not.toMatch(/ (-k|--insecure)\b/);
     expect(script).not.toMatch(/^\s*(local|function|declare|source)\s|\[\[|<<<|\$'|\$\{\w+\/\//m);
     expect(spawnSync('sh', ['-n'], { input: script }).status).toBe(0);
   });
 
-  test('uses the defaults: 600 s readiness, 8 attempts', () => {
+  test('uses the defaults: 600 s readiness, 8 attempts, the system trust store', () => {
     const script = membershipScript({ desiredHosts: [host(0)], port: PORT });
 
-    expect(script).toContain('READINESS_TIMEOUT=600\n');
-    expect(script).toContain('READINESS_INTERVAL=5\n');
-    expect(script).toContain('MAX_ATTEMPTS=8\n');
-    expect(script).not.toContain('CA_FILE');
+    expect(script).toContain("READINESS_TIMEOUT='600'\n");
+    expect(script).toContain("MAX_ATTEMPTS='8'\n");
+    expect(script).toContain("CA_FILE=''\n");
   });
 });
 
