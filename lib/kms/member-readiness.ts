@@ -1,11 +1,16 @@
-import { shellQuote } from '../core/shell-script';
+import { shellScript } from '../core/shell-script';
 
 /** Options of {@link memberReadinessScript}. */
 export interface MemberReadinessOptions {
-  /** This node's address as peers know it, with `$POD_NAME` standing for the pod, e.g. `$POD_NAME.kms-hl.ns.svc.cluster.local:7373`. */
-  readonly selfAddress: string;
-  /** Node 0's address, `HOST:PORT`: the seed every member's cluster contains. */
-  readonly seedAddress: string;
+  /**
+   * The domain below which every node has its stable name, `<headless service>.<namespace>.svc.<cluster domain>`:
+   * the node checks itself as `$POD_NAME.<nodeDomain>`, `POD_NAME` coming from the container's environment.
+   */
+  readonly nodeDomain: string;
+  /** The port every node listens on. */
+  readonly port: number;
+  /** Node 0's host name: the seed every member's cluster contains. */
+  readonly seedHost: string;
   /** File holding the API key that may read the cluster status. */
   readonly apiKeyFile: string;
   /** CA certificate that verifies the node, or undefined for the system store. */
@@ -13,7 +18,8 @@ export interface MemberReadinessOptions {
 }
 
 /**
- * The readiness check of a KMS node: ready only when the cluster the node belongs to contains node 0.
+ * The readiness check of a KMS node (kms/scripts/member-ready.sh): ready only when the cluster the node belongs to
+ * contains node 0.
  *
  * A new StatefulSet pod starts as a single-node cluster of its own and answers `/v1/health/ready` before the join
  * Job adds it; a client reaching it then would find none of its enclaves or keys (kms-go retries another endpoint
@@ -23,15 +29,12 @@ export interface MemberReadinessOptions {
  * itself. Only shell built-ins and minkms run, the same assumptions as the membership Jobs.
  */
 export function memberReadinessScript(options: MemberReadinessOptions): string {
-  const ca = options.caFile === undefined ? '' : `SSL_CERT_FILE=${shellQuote(options.caFile)}\nexport SSL_CERT_FILE\n`;
-  return `key=
-read -r key <${shellQuote(options.apiKeyFile)} || [ -n "$key" ] || exit 1
-MINIO_KMS_API_KEY=$key
-export MINIO_KMS_API_KEY
-${ca}status=$(MINIO_KMS_SERVER="https://${options.selfAddress}" minkms stat --json </dev/null 2>/dev/null) || exit 1
-case $status in
-  *${shellQuote(`"${options.seedAddress}"`)}* | *${shellQuote(`"https://${options.seedAddress}"`)}*) exit 0 ;;
-esac
-exit 1
-`;
+  return shellScript('kms/scripts/member-ready.sh', {
+    NODE_DOMAIN: options.nodeDomain,
+    PORT: options.port,
+    SEED_HOST: options.seedHost,
+    API_KEY_FILE: options.apiKeyFile,
+    // Empty: the system trust store verifies the node.
+    CA_FILE: options.caFile ?? '',
+  });
 }

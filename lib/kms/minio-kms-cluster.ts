@@ -309,8 +309,9 @@ export class MinioKmsCluster extends Construct implements IKmsEndpoint {
       },
       liveness: kplus.Probe.fromHttpGet('/v1/health/live', { port: KMS_PORT, scheme: kplus.ConnectionScheme.HTTPS }),
       readiness: kplus.Probe.fromCommand(['/bin/sh', '-c', memberReadinessScript({
-        selfAddress: `$POD_NAME.${this.headlessServiceName}.${this.namespace}.svc.${this.clusterDomain}:${KMS_PORT}`,
-        seedAddress: `${this.nodeHost(0)}:${KMS_PORT}`,
+        nodeDomain: `${this.headlessServiceName}.${this.namespace}.svc.${this.clusterDomain}`,
+        port: KMS_PORT,
+        seedHost: this.nodeHost(0),
         apiKeyFile: `${ADMIN_KEY_DIR}/api-key`,
         caFile: this.tls.hasCa ? `${KMS_TLS_DIR}/ca.crt` : undefined,
       })], { periodSeconds: Duration.seconds(10), timeoutSeconds: Duration.seconds(10), failureThreshold: 3 }),

@@ -121,9 +121,11 @@ describe('MinioKmsCluster', () => {
     expect(container.livenessProbe.httpGet).toEqual({ path: '/v1/health/live', port: 7373, scheme: 'HTTPS' });
     const readiness: string = container.readinessProbe.exec.command[2];
     expect(container.readinessProbe.exec.command.slice(0, 2)).toEqual(['/bin/sh', '-c']);
-    expect(readiness).toContain('MINIO_KMS_SERVER="https://$POD_NAME.kms-hl.minio-kms.svc.cluster.local:7373" minkms stat --json');
-    expect(readiness).toContain(`'"${HOSTS[0]}:7373"'`);
-    expect(readiness).toContain("read -r key <'/etc/minkms/admin/api-key'");
+    expect(readiness.split('\n').slice(0, 5)).toEqual([
+      "API_KEY_FILE='/etc/minkms/admin/api-key'", "CA_FILE='/etc/minkms/tls/ca.crt'",
+      "NODE_DOMAIN='kms-hl.minio-kms.svc.cluster.local'", "PORT='7373'", `SEED_HOST='${HOSTS[0]}'`,
+    ]);
+    expect(readiness).toContain('MINIO_KMS_SERVER="https://$POD_NAME.$NODE_DOMAIN:$PORT" minkms stat --json');
     expect(container.volumeMounts).toContainEqual({ name: 'admin-api-key', mountPath: '/etc/minkms/admin', readOnly: true });
     expect(pod.volumes).toContainEqual({ name: 'admin-api-key', secret: { secretName: 'kms-admin', items: [{ key: 'api-key', path: 'api-key' }] } });
   });
