@@ -14,12 +14,12 @@ function typeScriptFiles(dir: string): string[] {
 }
 
 describe('package.json', () => {
-  test('is publishable and points at compiled JavaScript with declarations', () => {
+  test('is publishable and points at compiled JavaScript with declarations and the shell scripts', () => {
     expect(manifest.private).toBeUndefined();
     expect(manifest.main).toBe('dist-lib/index.js');
     expect(manifest.types).toBe('dist-lib/index.d.ts');
     expect(manifest.exports['.']).toEqual({ types: './dist-lib/index.d.ts', default: './dist-lib/index.js' });
-    expect(manifest.files).toEqual(['dist-lib/**/*.js', 'dist-lib/**/*.d.ts', 'bin/minio-aks.js']);
+    expect(manifest.files).toEqual(['dist-lib/**/*.js', 'dist-lib/**/*.d.ts', 'dist-lib/**/*.sh', 'bin/minio-aks.js']);
     expect(manifest.scripts.prepare).toBe('npm run build');
   });
 
