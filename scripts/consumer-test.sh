@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The package as a platform team gets it: pack it, install the tarball into a fresh project with the peer
 # dependencies (from the npm cache that `npm ci` filled; only package metadata may come from the registry), compile a TypeScript app against the
-# published declarations, synthesize with a plain cdk8s App and with GitOpsApp, and run the installed CLI.
+# published declarations, synthesize with a plain cdk8s App and with GitOpsApp (a tenant, and a KMS cluster whose Jobs
+# and probe run the package's .sh files), and run the installed CLI.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -30,6 +31,11 @@ fail() { echo "consumer test: $*" >&2; exit 1; }
 # One copy of cdk8s, shared by the app and the library; no build tool from the library's devDependencies.
 [ "$(find node_modules -name package.json -path '*/cdk8s/package.json' | wc -l)" = 1 ] || fail 'more than one copy of cdk8s'
 [ ! -e node_modules/esbuild ] || fail 'esbuild was installed with the package'
+# The generated shell scripts are read at run time from the package's dist-lib/ (lib/core/shell-script.ts): the
+# tarball must carry every lib/**/*.sh.
+shipped="$(cd node_modules/minio-aks && find dist-lib -name '*.sh' | sort)"
+[ "$shipped" = "$(cd "$root/lib" && find . -name '*.sh' | sed 's|^\./|dist-lib/|' | sort)" ] \
+  || fail "the package ships these .sh files instead of every lib/**/*.sh: ${shipped:-none}"
 
 npx --no-install tsc -p tsconfig.json
 node main.js
@@ -38,6 +44,12 @@ node app.js
 [ -s dist-plain/storage.k8s.yaml ] || fail 'the plain cdk8s App wrote no storage.k8s.yaml'
 cmp dist-plain/storage.k8s.yaml dist-gitops/storage.k8s.yaml || fail 'App and GitOpsApp wrote different manifests'
 grep -q '^kind: Tenant$' dist-gitops/storage.k8s.yaml || fail 'no Tenant in the output'
+cmp dist-plain/kms.k8s.yaml dist-gitops/kms.k8s.yaml || fail 'App and GitOpsApp wrote different KMS manifests'
+# Each KMS script's input check (its first line that starts with ': "') reaches a Job or probe of the KMS cluster.
+for script in $(printf '%s\n' "$shipped" | grep '^dist-lib/kms/'); do
+  check="$(grep -m1 '^: "' "node_modules/minio-aks/$script")" || fail "$script checks no input"
+  grep -qF -- "$check" dist-gitops/kms.k8s.yaml || fail "$script runs nowhere in dist-gitops/kms.k8s.yaml"
+done
 node --input-type=module -e "import { MinioTenant } from 'minio-aks'; if (typeof MinioTenant !== 'function') process.exit(1);" \
   || fail 'the package does not load from an ES module'
 
@@ -50,4 +62,4 @@ status=0
 "$cli" kms rotate 2>/dev/null || status=$?
 [ "$status" = 2 ] || fail "a misuse exited with $status instead of 2"
 
-echo "consumer test: $(basename "$tarball") installs, compiles, synthesizes with App and GitOpsApp, and its CLI runs"
+echo "consumer test: $(basename "$tarball") installs, compiles, synthesizes with App and GitOpsApp (with its $(echo "$shipped" | wc -l) shell scripts), and its CLI runs"
