@@ -4,7 +4,9 @@ import { shellScript } from '../core/shell-script';
 export interface MemberReadinessOptions {
   /**
    * The domain below which every node has its stable name, `<headless service>.<namespace>.svc.<cluster domain>`:
-   * the node checks itself as `$POD_NAME.<nodeDomain>`, `POD_NAME` coming from the container's environment.
+   * the node checks itself as `$POD_NAME.<nodeDomain>`, `POD_NAME` coming from the container's environment, which
+   * exec probes run with (containerd and CRI-O start exec processes with the container process's environment, as
+   * the descriptions of containerd/containerd PR 13637 and cri-o/cri-o PR 9956 state).
    */
   readonly nodeDomain: string;
   /** The port every node listens on. */
