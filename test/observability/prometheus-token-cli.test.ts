@@ -61,7 +61,7 @@ describe('minio-aks prometheus token', () => {
 
   test('usage errors: missing access key, bad lifetime, unknown option; unreadable input is exit 1', () => {
     expect(run(['prometheus', 'token'], SECRET)).toMatchObject({ code: 2, stderr: expect.stringMatching(/needs --access-key/) });
-    expect(run(['prometheus', 'token', '--access-key', 'a1b', '--lifetime', '1y'], SECRET)).toMatchObject({ code: 2, stderr: expect.stringMatching(/--lifetime (not shown) is not a whole number of days, hours or seconds/) });
+    expect(run(['prometheus', 'token', '--access-key', 'a1b', '--lifetime', '1y'], SECRET)).toMatchObject({ code: 2, stderr: expect.stringMatching(/--lifetime \(not shown\) is not a whole number of days, hours or seconds/) });
     expect(run(['prometheus', 'token', '--access-key'], SECRET)).toMatchObject({ code: 2, stderr: expect.stringMatching(/'--access-key' needs a value/) });
     expect(run(['prometheus', 'token', '--access-key', 'metrics-reader'])).toMatchObject({ code: 1, stderr: expect.stringMatching(/could not read the secret key from standard input \(EAGAIN\)/) });
     expect(run(['prometheus', 'token', '--access-key', 'x', '--secret-key-file', '/nonexistent/file'])).toMatchObject({ code: 1, stderr: expect.stringMatching(/ENOENT/) });
