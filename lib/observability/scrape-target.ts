@@ -154,7 +154,7 @@ class TenantScrapeTarget extends ScrapeTarget {
       reject(scope, `${field}.metricsVersion`, version, 'must be a MinioMetricsVersion', 'use MinioMetricsVersion.V2 or MinioMetricsVersion.V3');
     }
     return {
-      name: `${tenant.name}-minio`,
+      name: `${tenant.name}-metrics`,
       namespace: tenant.namespace,
       podLabels: { ...tenant.podLabels },
       portName: MINIO_CONTAINER_PORT_NAME,
@@ -198,7 +198,7 @@ class KmsScrapeTarget extends ScrapeTarget {
       reject(scope, `${field}.withoutClientCertificate`, true, 'contradicts clientCertificate', 'set one of them');
     }
     return {
-      name: `${cluster.name}-kms`,
+      name: `${cluster.name}-metrics`,
       namespace: cluster.namespace,
       podLabels: { [KMS_CLUSTER_LABEL]: cluster.name },
       portName: KMS_CONTAINER_PORT_NAME,

@@ -63,7 +63,7 @@ describe('ManagedPrometheusPodMonitor for a tenant', () => {
   });
 
   test('scrapes every pod of the tenant over HTTPS with the tenant CA and the bearer token from its own namespace', () => {
-    expect(podMonitor.metadata).toMatchObject({ name: 'store-minio', namespace: 'objects' });
+    expect(podMonitor.metadata).toMatchObject({ name: 'store-metrics', namespace: 'objects' });
     expect(podMonitor.spec.selector).toEqual({ matchLabels: { 'v1.min.io/tenant': 'store' } });
     expect(podMonitor.spec.podMetricsEndpoints).toEqual([{
       port: 'minio-port',
@@ -154,7 +154,7 @@ describe('KMS nodes', () => {
     const manifests = Testing.synth(c);
     expectValidManifests(manifests);
     const monitor = manifests.find((m) => m.kind === 'PodMonitor');
-    expect(monitor.metadata).toMatchObject({ name: 'kms-kms', namespace: 'minio-kms' });
+    expect(monitor.metadata).toMatchObject({ name: 'kms-metrics', namespace: 'minio-kms' });
     expect(monitor.spec.podMetricsEndpoints).toEqual([{
       port: 'https', path: '/v1/health/metrics', scheme: 'https', interval: '30s',
       tlsConfig: {
@@ -203,15 +203,15 @@ describe('ManagedPrometheusScrapeConfig', () => {
     expect(first.kubernetes_sd_configs).toEqual([{ role: 'pod', namespaces: { names: ['minio-kms'] } }]);
     expect(first.relabel_configs).toContainEqual({ source_labels: ['__meta_kubernetes_pod_label_v1_min_io_tenant'], regex: 'store', action: 'keep' });
     expect(first.relabel_configs).toContainEqual({ source_labels: ['__meta_kubernetes_pod_container_port_name'], regex: 'minio-port', action: 'keep' });
-    expect(first.relabel_configs).toContainEqual({ target_label: 'job', replacement: 'minio-kms/store-minio', action: 'replace' });
+    expect(first.relabel_configs).toContainEqual({ target_label: 'job', replacement: 'minio-kms/store-metrics', action: 'replace' });
     expect(first.tls_config.server_name).toBe('minio.minio-kms.svc');
     expectSecureScrapes(manifests, false);
   });
 
   test('lists the credential files ama-metrics-mtls-secret must hold, never their values', () => {
     expect(config.credentialFiles.map((f) => f.key)).toEqual([
-      'minio-kms-kms-kms-ca.crt', 'minio-kms-kms-kms-tls.crt', 'minio-kms-kms-kms-tls.key',
-      'minio-kms-store-minio-ca.crt', 'minio-kms-store-minio-token',
+      'minio-kms-kms-metrics-ca.crt', 'minio-kms-kms-metrics-tls.crt', 'minio-kms-kms-metrics-tls.key',
+      'minio-kms-store-metrics-ca.crt', 'minio-kms-store-metrics-token',
     ]);
     expect(config.credentialFiles.find((f) => f.key.endsWith('token'))!.source).toBe(TOKEN);
     expect(manifests.some((m) => m.kind === 'Secret')).toBe(false);
