@@ -52,6 +52,9 @@ export interface AuditLogCollectorProps {
  * a NetworkPolicy that admits only the given tenants' pods to the webhook port and allows no egress (the
  * collector only writes to stdout).
  *
+ * The credential fields of each event (the request's `Authorization` header, STS session tokens, presigned URL
+ * signatures: {@link AUDIT_FIELDS_REMOVED}) are removed before the event is written.
+ *
  * Fluent Bit's http input cannot check a static token (its only request authentication is OAuth 2.0 JWT validation
  * against a JWKS endpoint, or client certificates; Fluent Bit docs, inputs/http for v5.0), so the NetworkPolicy is
  * what keeps other pods out, and MinIO sends no token to it. The webhook is plain HTTP inside the cluster.
@@ -196,18 +199,42 @@ export class AuditLogCollector extends Construct {
 }
 
 /**
+ * Request headers and query parameters that carry credentials in MinIO's audit entries: MinIO copies every request
+ * header and query parameter into `requestHeader` and `requestQuery` (minio/minio internal/logger/message/audit
+ * entry.go ToEntry; the sample in docs/logging/README.md shows the `Authorization` header). A SigV4 signature can be
+ * replayed for the same request while it is valid, and an STS session token is a credential, so neither reaches
+ * Log Analytics.
+ */
+export const AUDIT_FIELDS_REMOVED = Object.freeze({
+  requestHeader: ['Authorization', 'X-Amz-Security-Token'],
+  requestQuery: ['X-Amz-Signature', 'X-Amz-Security-Token', 'Signature'],
+});
+
+/**
  * Fluent Bit's classic configuration: the http input (Fluent Bit docs, data-pipeline/inputs/http) answering 200,
- * the stdout output as JSON lines (outputs/standard-output), and the built-in HTTP server with health checks
+ * filters that drop the credential fields of the audit entry (the `nest` filter lifts a map's keys to the top with a
+ * prefix and nests them back, the `modify` filter removes keys: filters/nest, filters/modify), the stdout output as
+ * JSON lines (outputs/standard-output), and the built-in HTTP server with health checks
  * (administration/monitoring: `/api/v1/health`).
  */
 function fluentBitConfig(): string {
   const section = (name: string, entries: [string, string | number][]) =>
     [`[${name}]`, ...entries.map(([key, value]) => `    ${key.padEnd(26)} ${value}`)].join('\n');
+  const scrub = Object.entries(AUDIT_FIELDS_REMOVED).flatMap(([map, keys], index) => {
+    const prefix = `minio_aks_${index}__`;
+    return [
+      section('FILTER', [['Name', 'nest'], ['Match', '*'], ['Operation', 'lift'], ['Nested_under', map], ['Add_prefix', prefix]]),
+      section('FILTER', [['Name', 'modify'], ['Match', '*'], ...keys.map((key): [string, string] => ['Remove', `${prefix}${key}`])]),
+      section('FILTER', [['Name', 'nest'], ['Match', '*'], ['Operation', 'nest'], ['Wildcard', `${prefix}*`], ['Nest_under', map],
+        ['Remove_prefix', prefix]]),
+    ];
+  });
   return [
     section('SERVICE', [['Flush', 1], ['Log_Level', 'info'], ['HTTP_Server', 'On'], ['HTTP_Listen', '0.0.0.0'],
       ['HTTP_Port', HEALTH_PORT], ['Health_Check', 'On']]),
     section('INPUT', [['Name', 'http'], ['Listen', '0.0.0.0'], ['Port', AUDIT_WEBHOOK_PORT], ['Tag', 'minio-audit'],
       ['Successful_Response_Code', 200]]),
+    ...scrub,
     section('OUTPUT', [['Name', 'stdout'], ['Match', '*'], ['Format', 'json_lines']]),
   ].join('\n\n') + '\n';
 }

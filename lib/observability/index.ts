@@ -19,6 +19,6 @@ export type { ManagedPrometheusPodMonitorProps } from './managed-prometheus-pod-
 export { AMA_METRICS_CONFIG_MAP, AMA_METRICS_MTLS_SECRET, ManagedPrometheusScrapeConfig } from './managed-prometheus-scrape-config';
 export type { ManagedPrometheusScrapeConfigProps, ScrapeCredentialFile } from './managed-prometheus-scrape-config';
 export type { TenantAuditWebhookOptions } from './audit-webhook';
-export { AuditLogCollector } from './audit-log-collector';
+export { AUDIT_FIELDS_REMOVED, AuditLogCollector } from './audit-log-collector';
 export type { AuditLogCollectorProps } from './audit-log-collector';
 export { FluentBitImage } from './fluent-bit-image';

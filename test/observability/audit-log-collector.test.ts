@@ -54,7 +54,21 @@ describe('AuditLogCollector', () => {
     expect(config).toMatch(/\[INPUT\]\n\s+Name\s+http\n\s+Listen\s+0\.0\.0\.0\n\s+Port\s+8080/);
     expect(config).toMatch(/\[OUTPUT\]\n\s+Name\s+stdout\n\s+Match\s+\*\n\s+Format\s+json_lines/);
     expect(config).toMatch(/Health_Check\s+On/);
+    // Filters run between input and output, in order.
+    expect(config.indexOf('[INPUT]')).toBeLessThan(config.indexOf('[FILTER]'));
+    expect(config.lastIndexOf('[FILTER]')).toBeLessThan(config.indexOf('[OUTPUT]'));
     expect(container.command).toEqual(['/fluent-bit/bin/fluent-bit', '--config', '/etc/minio-audit/fluent-bit.conf']);
+  });
+
+  test('removes the credential fields of each audit event before writing it', () => {
+    const config: string = of('ConfigMap').data['fluent-bit.conf'];
+    const filters = config.split('\n\n').filter((block) => block.startsWith('[FILTER]'));
+    expect(filters).toHaveLength(6);
+    expect(filters[0]).toMatch(/Operation\s+lift\n\s+Nested_under\s+requestHeader\n\s+Add_prefix\s+minio_aks_0__/);
+    expect(filters[1]).toMatch(/Name\s+modify[\s\S]*Remove\s+minio_aks_0__Authorization\n\s+Remove\s+minio_aks_0__X-Amz-Security-Token/);
+    expect(filters[2]).toMatch(/Operation\s+nest\n\s+Wildcard\s+minio_aks_0__\*\n\s+Nest_under\s+requestHeader\n\s+Remove_prefix\s+minio_aks_0__/);
+    expect(filters[3]).toMatch(/Nested_under\s+requestQuery/);
+    expect(filters[4]).toMatch(/Remove\s+minio_aks_1__X-Amz-Signature\n\s+Remove\s+minio_aks_1__X-Amz-Security-Token\n\s+Remove\s+minio_aks_1__Signature/);
   });
 
   test('admits only the tenant pods to the webhook port and allows no egress', () => {
@@ -127,7 +141,7 @@ describe('the audit path carries no credential in any manifest', () => {
     const audit = manifests.filter((m) => m.metadata.name === 'minio-audit');
     expect(audit.map((m) => m.kind).sort()).toEqual(['ConfigMap', 'Deployment', 'NetworkPolicy', 'PodDisruptionBudget', 'Service']);
     const text = JSON.stringify(audit);
-    expect(text).not.toMatch(/secretKeyRef|"secret":|client_secret|Authorization|password|Bearer|auth_token/i);
+    expect(text).not.toMatch(/secretKeyRef|"secret":|client_secret|password|Bearer|auth_token/i);
     expect(text).not.toContain("\"kind\":\"Secret\"");
   });
 
