@@ -12,11 +12,11 @@ export type { AzurePrometheusRule, AzurePrometheusRuleGroup, AzureRuleGroupOptio
 export * from './prometheus-rule';
 export * from './grafana-dashboard';
 export { MetricsAuthentication } from './metrics-authentication';
-export { AZURE_MONITOR_METRICS_AGENT, KMS_METRICS_PATH, ScrapeTarget } from './scrape-target';
+export { AZURE_MONITOR_METRICS_AGENT, ScrapeTarget } from './scrape-target';
 export type { KmsClusterScrapeOptions, MinioTenantScrapeOptions, ResolvedScrapeTarget, ScrapeClientCertificate } from './scrape-target';
 export { ManagedPrometheusPodMonitor } from './managed-prometheus-pod-monitor';
 export type { ManagedPrometheusPodMonitorProps } from './managed-prometheus-pod-monitor';
-export { AMA_METRICS_CONFIG_MAP, AMA_METRICS_MTLS_SECRET, ManagedPrometheusScrapeConfig } from './managed-prometheus-scrape-config';
+export { ManagedPrometheusScrapeConfig } from './managed-prometheus-scrape-config';
 export type { ManagedPrometheusScrapeConfigProps, ScrapeCredentialFile } from './managed-prometheus-scrape-config';
 export type { TenantAuditWebhookOptions } from './audit-webhook';
 export { AUDIT_FIELDS_REMOVED, AuditLogCollector } from './audit-log-collector';

@@ -7,11 +7,10 @@ import { claimObjectIdentity } from '../core/unique-objects';
 import { ResolvedScrapeTarget, ScrapeTarget } from './scrape-target';
 
 /** The ConfigMap (and its key) that Azure managed Prometheus reads custom scrape jobs from, in kube-system. */
-export const AMA_METRICS_CONFIG_MAP = 'ama-metrics-prometheus-config';
+const AMA_METRICS_CONFIG_MAP = 'ama-metrics-prometheus-config';
 const CONFIG_KEY = 'prometheus-config';
 const AGENT_NAMESPACE = 'kube-system';
-/** The Secret whose keys the add-on mounts as files for ConfigMap scrape jobs, and where. */
-export const AMA_METRICS_MTLS_SECRET = 'ama-metrics-mtls-secret';
+/** Where the add-on mounts the keys of the kube-system Secret `ama-metrics-mtls-secret` for ConfigMap scrape jobs. */
 const CERTS_DIR = '/etc/prometheus/certs';
 
 /** One key that {@link AMA_METRICS_MTLS_SECRET} must hold for the jobs, and where its value comes from. */

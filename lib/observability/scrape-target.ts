@@ -34,7 +34,7 @@ const KMS_CONTAINER_PORT_NAME = 'https';
  * minkms serves OpenMetrics here (AIStor KMS documentation, Operations > Monitoring,
  * https://docs.min.io/kms/operations/monitoring/).
  */
-export const KMS_METRICS_PATH = '/v1/health/metrics';
+const KMS_METRICS_PATH = '/v1/health/metrics';
 
 /** Azure recommends these limits for PodMonitors and ServiceMonitors, or series may be dropped (Azure Monitor docs, prometheus-metrics-scrape-crd). */
 export const AZURE_LABEL_LIMITS = Object.freeze({ labelLimit: 63, labelNameLengthLimit: 511, labelValueLengthLimit: 1023 });
@@ -43,27 +43,37 @@ const DEFAULT_INTERVAL = Duration.seconds(30);
 
 /** A client certificate a scrape presents, from a `kubernetes.io/tls` Secret. */
 export interface ScrapeClientCertificate {
+  /** The certificate, `tls.crt`. */
   readonly certificate: SecretValue;
+  /** Its private key, `tls.key`. */
   readonly key: SecretValue;
 }
 
-/** Everything a PodMonitor or a ConfigMap scrape job needs, checked. @internal */
+/** A scrape target with its options checked: everything a PodMonitor or a ConfigMap scrape job is made from. */
 export interface ResolvedScrapeTarget {
   /** Name of the monitor; `<namespace>/<name>` becomes the `job` label. */
   readonly name: string;
+  /** Namespace of the scraped pods, and of the Secrets the scrape reads. */
   readonly namespace: string;
+  /** Labels that select the scraped pods. */
   readonly podLabels: Readonly<Record<string, string>>;
+  /** Name of the container port scraped. */
   readonly portName: string;
+  /** Number of that port. */
   readonly port: number;
+  /** The metrics paths scraped, sorted. */
   readonly paths: readonly string[];
   /** The name the certificate is checked against: pods are scraped by IP, which no certificate names. */
   readonly serverName: string;
+  /** The CA certificate the scrape trusts. */
   readonly ca: SecretValue;
+  /** The bearer token. @default - none: public metrics, or a client certificate */
   readonly bearerToken?: SecretValue;
+  /** The client certificate presented. @default - none */
   readonly clientCertificate?: ScrapeClientCertificate;
   /** Go duration, e.g. `30s`. */
   readonly interval: string;
-  /** The metrics version the alerts must use for this target, for MinIO tenants. */
+  /** The metrics version the alerts must use for this target. @default - none: not a MinIO tenant */
   readonly metricsVersion?: MinioMetricsVersion;
 }
 
