@@ -1,4 +1,4 @@
-import { ApiObject, App, Size } from 'cdk8s';
+import { ApiObject, ApiObjectProps, App, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import {
   AuditLogCollector,
@@ -188,7 +188,7 @@ export function buildExamplePlatform(
   const charts = [ca, kms, storage];
   if (observability.prometheusRule === true) {
     const monitoring = new GitOpsChart(app, 'minio-monitoring', { namespace: 'monitoring' });
-    new ApiObject(monitoring, 'Alerts', prometheusRuleManifest(alerts, { namespace: 'monitoring' }) as never);
+    new ApiObject(monitoring, 'Alerts', prometheusRuleManifest(alerts, { namespace: 'monitoring' }) as ApiObjectProps);
     charts.push(monitoring);
   }
   return charts;
