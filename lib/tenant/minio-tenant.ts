@@ -284,8 +284,8 @@ export class MinioTenant extends Construct implements IMinioTenant {
   private wireAuditWebhook(options: TenantAuditWebhookOptions): void {
     const rendered = renderAuditWebhook(this, 'auditWebhook', options);
     for (const [name, value] of Object.entries(rendered.env)) {
-      if (this.env.has(name) || this.secretVariables.has(name)) {
-        reject(this, `env.${name}`, name, 'is set by auditWebhook', 'configure the audit webhook in auditWebhook only');
+      if (this.env.has(name) || this.secretVariables.has(name) || this.configurationSets(name)) {
+        reject(this, `env.${name}`, name, 'is also set by auditWebhook', 'configure the audit webhook in auditWebhook only');
       }
       this.env.set(name, { name, value });
     }

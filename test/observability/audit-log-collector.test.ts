@@ -154,5 +154,9 @@ describe('the audit path carries no credential in any manifest', () => {
     expect(() => build('b', { endpoint: 'ftp://audit' })).toThrow(/test\/b: auditWebhook\.endpoint must be an http or https URL/);
     expect(() => build('c', { endpoint: 'http://audit', batchSize: 0 })).toThrow(/test\/c: auditWebhook\.batchSize must be a whole number of at least 1/);
     expect(() => build('d', { endpoint: 'http://audit', authToken: 'plain' })).toThrow(/test\/d: auditWebhook\.authToken must be a SecretSetting/);
+    expect(() => new MinioTenant(chart, 'e', {
+      namespace: 'e', configuration, pools: [VALID_POOL], env: { MINIO_AUDIT_WEBHOOK_ENDPOINT: kplus.EnvValue.fromValue('http://other') },
+      auditWebhook: { endpoint: 'http://audit' },
+    })).toThrow(/test\/e: env\.MINIO_AUDIT_WEBHOOK_ENDPOINT is also set by auditWebhook/);
   });
 });
