@@ -41,8 +41,8 @@ describe('the public API', () => {
 
   // A change here is a change of the public API: say it in the commit. Main before issue 8 had 95 and 76; issue 8
   // brought it to 67 and 73, and observability's alert data, renderers and token added 19 and 13.
-  test('its size: 86 run-time names and 86 types', () => {
+  test('its size: 95 run-time names and 95 types', () => {
     const runtime = [...names.values()].filter((name) => name.runtime).length;
-    expect({ runtime, types: names.size - runtime }).toEqual({ runtime: 86, types: 86 });
+    expect({ runtime, types: names.size - runtime }).toEqual({ runtime: 95, types: 95 });
   });
 });

@@ -1,24 +1,37 @@
-import { App, Size } from 'cdk8s';
+import { ApiObject, ApiObjectProps, App, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import {
+  AuditLogCollector,
+  AZURE_MONITOR_METRICS_AGENT,
   AzureLoadBalancer,
+  azureRuleGroupArmTemplate,
+  GitOpsApp,
   GitOpsChart,
   HsmKeySource,
   KeyVaultExternalSecret,
   KeyVaultSecretStore,
   KmsTls,
+  LabelMatcher,
+  ManagedPrometheusPodMonitor,
+  MetricsAuthentication,
+  minioAlertRules,
+  minioGrafanaDashboard,
   MinioKmsCluster,
+  MinioMetricsVersion,
   MinioTenant,
   MinkmsImage,
   OperatorCaTrust,
   PrivateCa,
+  prometheusRuleManifest,
   RestrictedNamespace,
+  ScrapeTarget,
   SecretSetting,
   ServiceExposure,
   TenantCertificate,
   TenantConfigurationSecret,
   TenantEncryption,
   TenantTls,
+  TlsCertificate,
   WorkloadIdentityServiceAccount,
 } from '../../lib';
 
@@ -42,15 +55,36 @@ export const EXAMPLE_AZURE_INPUTS: ExampleAzureInputs = {
   loadBalancerSubnet: 'snet-minio-frontend',
 };
 
+/** What the example writes besides the manifests. */
+export interface ExampleObservabilityOptions {
+  /**
+   * Also write a prometheus-operator PrometheusRule (in the `monitoring` namespace) for teams that run their own
+   * Prometheus next to Azure managed Prometheus.
+   *
+   * @default false
+   */
+  readonly prometheusRule?: boolean;
+}
+
+/** The metrics version the example scrapes; its alerts and dashboard read the same one. */
+export const EXAMPLE_METRICS_VERSION = MinioMetricsVersion.V2;
+
 /**
  * The built-in example: a production tenant on AKS with
  * - root credentials rendered from Key Vault by External Secrets, authenticated with workload identity;
  * - one pool of 4 servers x 4 volumes spread across availability zones, in a restricted namespace;
  * - S3 on an internal Azure load balancer in a named subnet;
  * - certificates from a private CA run by cert-manager, trusted by the MinIO Operator;
- * - objects encrypted through a 3-node MinIO KMS cluster whose HSM key also lives in Key Vault.
+ * - objects encrypted through a 3-node MinIO KMS cluster whose HSM key also lives in Key Vault;
+ * - the tenant and the KMS nodes scraped by Azure managed Prometheus, the alert rules as an ARM template and a
+ *   Grafana dashboard written beside the manifests (when `app` is a GitOpsApp), and the audit log delivered to
+ *   Log Analytics by Fluent Bit.
  */
-export function buildExamplePlatform(app: App, azure: ExampleAzureInputs = EXAMPLE_AZURE_INPUTS): GitOpsChart[] {
+export function buildExamplePlatform(
+  app: App,
+  azure: ExampleAzureInputs = EXAMPLE_AZURE_INPUTS,
+  observability: ExampleObservabilityOptions = {},
+): GitOpsChart[] {
   const ca = new GitOpsChart(app, 'minio-ca');
   const internalCa = new PrivateCa(ca, 'InternalCa', { name: 'minio-internal-ca' });
   new OperatorCaTrust(ca, 'OperatorTrust', { issuer: internalCa });
@@ -88,8 +122,11 @@ export function buildExamplePlatform(app: App, azure: ExampleAzureInputs = EXAMP
     issuer: internalCa,
   });
 
+  // Receives the audit log (every S3 call) and writes it to stdout, where Container Insights collects it.
+  const auditCollector = new AuditLogCollector(storage, 'minio-audit');
   const tenant = new MinioTenant(storage, 'production', {
     configuration,
+    auditWebhook: auditCollector.webhook(),
     tls: TenantTls.fromCertificates(certificate),
     s3Exposure: ServiceExposure.azureLoadBalancer(AzureLoadBalancer.internal({ subnet: azure.loadBalancerSubnet })),
     encryption: TenantEncryption.kms({
@@ -110,7 +147,51 @@ export function buildExamplePlatform(app: App, azure: ExampleAzureInputs = EXAMP
   });
   // The KMS admits the tenant's pods itself: a tenant never changes the cluster it uses.
   kmsCluster.allowClients(tenant);
-  return [ca, kms, storage];
+  auditCollector.allowTenants(tenant);
+
+  // The metrics token (`minio-aks prometheus token`) is kept in Key Vault; the PodMonitor reads it in its namespace.
+  const metricsToken = new KeyVaultExternalSecret(storage, 'MetricsToken', {
+    name: 'production-metrics-token',
+    store: tenantVault,
+    data: [{ secretKey: 'token', keyVaultSecret: 'minio-production-prometheus-token' }],
+  });
+  new ManagedPrometheusPodMonitor(storage, 'Metrics', {
+    target: ScrapeTarget.minioTenant({
+      tenant,
+      ca: certificate.caSecret!,
+      authentication: MetricsAuthentication.bearerToken(metricsToken.value()),
+      metricsVersion: EXAMPLE_METRICS_VERSION,
+    }),
+  });
+  // The AIStor KMS docs scrape with a client certificate; this one comes from the same private CA.
+  const kmsScrapeCertificate = new TlsCertificate(kms, 'MetricsClient', {
+    name: 'kms-metrics-client',
+    issuer: internalCa,
+    commonName: 'azure-monitor-metrics',
+    dnsNames: ['azure-monitor-metrics'],
+    clientAuth: true,
+  });
+  kmsCluster.allowClients(AZURE_MONITOR_METRICS_AGENT);
+  new ManagedPrometheusPodMonitor(kms, 'Metrics', {
+    target: ScrapeTarget.kmsCluster({ cluster: kmsCluster, clientCertificate: { name: kmsScrapeCertificate.secretName } }),
+  });
+
+  const alerts = minioAlertRules({
+    metricsVersion: EXAMPLE_METRICS_VERSION,
+    minioSelector: [LabelMatcher.equals('namespace', 'minio-production')],
+    certificateSelector: [LabelMatcher.matches('exported_namespace', 'minio-production|minio-kms|cert-manager')],
+  });
+  if (app instanceof GitOpsApp) {
+    app.addFile('minio-alerts.arm.json', `${JSON.stringify(azureRuleGroupArmTemplate(alerts), null, 2)}\n`);
+    app.addFile('minio.dashboard.json', `${JSON.stringify(minioGrafanaDashboard({ metricsVersion: EXAMPLE_METRICS_VERSION }), null, 2)}\n`);
+  }
+  const charts = [ca, kms, storage];
+  if (observability.prometheusRule === true) {
+    const monitoring = new GitOpsChart(app, 'minio-monitoring', { namespace: 'monitoring' });
+    new ApiObject(monitoring, 'Alerts', prometheusRuleManifest(alerts, { namespace: 'monitoring' }) as ApiObjectProps);
+    charts.push(monitoring);
+  }
+  return charts;
 }
 
 function keyVaultStore(chart: GitOpsChart, clientId: string, azure: ExampleAzureInputs): KeyVaultSecretStore {

@@ -1,6 +1,14 @@
-import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { App, AppProps, YamlOutputType } from 'cdk8s';
+import { reject } from './errors';
+
+/**
+ * The endings of the files besides manifests that an app writes with {@link GitOpsApp.addFile}: an Azure Resource
+ * Manager template and a Grafana dashboard. Files with these endings in the output directory belong to the app, so
+ * synth removes those it no longer writes, as it does for manifests.
+ */
+export const GENERATED_FILE_SUFFIXES: readonly string[] = Object.freeze(['.arm.json', '.dashboard.json']);
 
 /**
  * A cdk8s App for estates of many charts, whose output directory holds exactly the current app.
@@ -16,9 +24,28 @@ import { App, AppProps, YamlOutputType } from 'cdk8s';
  */
 export class GitOpsApp extends App {
   private preparedForSynth = false;
+  private readonly files = new Map<string, string>();
 
   public constructor(props: AppProps = {}) {
     super(props);
+  }
+
+  /**
+   * Writes `content` to `fileName` in the output directory on every synth, beside the manifests: for deployment
+   * artifacts that are not Kubernetes objects (e.g. `azureRuleGroupArmTemplate(...)` as `minio-alerts.arm.json`).
+   *
+   * @param fileName a plain file name ending in one of {@link GENERATED_FILE_SUFFIXES}, so that a later synth that
+   *   no longer adds it removes it
+   * @param content the file's text; write it deterministically (e.g. `JSON.stringify(value, null, 2)`)
+   */
+  public addFile(fileName: string, content: string): void {
+    if (typeof fileName !== 'string' || !/^[a-z0-9][a-z0-9.-]*$/.test(fileName) || !GENERATED_FILE_SUFFIXES.some((suffix) => fileName.endsWith(suffix))) {
+      reject(this, 'addFile.fileName', fileName, `must be a lower-case file name ending in ${GENERATED_FILE_SUFFIXES.join(' or ')}`,
+        'use e.g. minio-alerts.arm.json or minio.dashboard.json');
+    }
+    if (this.files.has(fileName)) reject(this, 'addFile.fileName', fileName, 'is already added', 'add each file once');
+    if (typeof content !== 'string') reject(this, `addFile(${fileName}).content`, typeof content, 'must be a string', 'serialize the value first');
+    this.files.set(fileName, content);
   }
 
   /** Whether `synth()` has already resolved and validated the whole app, so a chart may render on its own. */
@@ -35,9 +62,12 @@ export class GitOpsApp extends App {
     this.preparedForSynth = true;
     try {
       super.synth();
+      for (const [fileName, content] of [...this.files].sort(([a], [b]) => a.localeCompare(b))) {
+        writeFileSync(join(staging, fileName), content);
+      }
       // Only the folder-per-chart layout writes below the top level: never walk further (outdir may be '.').
       const depth = this.yamlOutputType === YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE ? 1 : 0;
-      replaceManifests(staging, outdir, this.outputFileExtension, depth);
+      replaceManifests(staging, outdir, [this.outputFileExtension, ...GENERATED_FILE_SUFFIXES], depth);
     } finally {
       this.preparedForSynth = false;
       writable.outdir = outdir;
@@ -46,12 +76,12 @@ export class GitOpsApp extends App {
   }
 }
 
-/** Moves every file of `staging` into `outdir`, after removing the manifests in `outdir` that synth did not write. */
-function replaceManifests(staging: string, outdir: string, extension: string, depth: number): void {
+/** Moves every file of `staging` into `outdir`, after removing the app's files in `outdir` that synth did not write. */
+function replaceManifests(staging: string, outdir: string, extensions: readonly string[], depth: number): void {
   const written = new Set(filesUnder(staging, depth).map((file) => relative(staging, file)));
   for (const file of filesUnder(outdir, depth)) {
     const path = relative(outdir, file);
-    if (file.endsWith(extension) && !written.has(path)) {
+    if (extensions.some((extension) => file.endsWith(extension)) && !written.has(path)) {
       rmSync(file);
       removeEmptyParents(dirname(file), outdir);
     }

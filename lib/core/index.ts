@@ -1,5 +1,5 @@
 export { ConfigurationError } from './errors';
-export { GitOpsApp } from './gitops-app';
+export { GENERATED_FILE_SUFFIXES, GitOpsApp } from './gitops-app';
 export { GitOpsChart } from './gitops-chart';
 export type { GitOpsChartProps } from './gitops-chart';
 export { PinnedImage } from './pinned-image';

@@ -1,4 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { Duration } from 'cdk8s';
+import { ConfigurationError } from '../core/errors';
+import { mintPrometheusToken } from '../observability/prometheus-token';
 import { KmsApiKey } from './api-key';
 import { HsmKeyAlgorithm, generateHsmKey } from './hsm-key';
 
@@ -35,7 +38,7 @@ export const KmsCliExitCode = {
 } as const;
 
 const EXIT_CODES = `Exit codes: 0 success, 1 malformed key or unreadable input, 2 usage error, 3 internal error.
-Keys are never echoed in messages.
+Keys are never echoed in messages; only 'prometheus token' prints a secret, the token, on standard output.
 `;
 
 /** One subcommand: its help text and what it does. */
@@ -67,15 +70,38 @@ const KMS_COMMANDS: Readonly<Record<string, Command>> = {
   },
 };
 
-const KMS_NAMES = Object.keys(KMS_COMMANDS).map((name) => `'${name}'`).join(', ');
+const PROMETHEUS_COMMANDS: Readonly<Record<string, Command>> = {
+  token: {
+    usage: 'prometheus token --access-key <key> [--secret-key-file <file|->] [--lifetime <n>d|h|s]',
+    summary: "mint the bearer token MinIO's metrics endpoints accept (HS512 JWT, iss prometheus, sub the access key)",
+    details: `The secret key is read from a file, or from standard input ('-', the default), never from the command line.
+Options:
+  --access-key <key>         the MinIO user or service account (it needs admin:Prometheus)
+  --secret-key-file <file>   where its secret key is; '-' for standard input (default)
+  --lifetime <n>d|h|s        how long the token stays valid (default 365d, at most 36500d)
+Store the printed token in a Secret beside the PodMonitor; rotate it before it expires.
+`,
+    run: prometheusToken,
+  },
+};
+
+/** The command groups, by the word that selects them. */
+const GROUPS: Readonly<Record<string, Readonly<Record<string, Command>>>> = { kms: KMS_COMMANDS, prometheus: PROMETHEUS_COMMANDS };
+const GROUP_NAMES = Object.keys(GROUPS).map((name) => `'${name}'`).join(', ');
+
+function commandNames(group: string): string {
+  return Object.keys(GROUPS[group]).map((name) => `'${name}'`).join(', ');
+}
 
 function mainUsage(): string {
-  const rows = Object.values(KMS_COMMANDS).map((command) => `  ${command.usage.padEnd(34)} ${command.summary}`);
+  const rows = Object.values(GROUPS).flatMap((commands) => Object.values(commands))
+    .map((command) => `  ${command.usage}\n      ${command.summary}`);
   return `Usage: minio-aks <command> [options]
 
 Commands:
 ${rows.join('\n')}
-  help [kms [<command>]]             show help (also --help or -h after any command)
+  help [<group> [<command>]]
+      show help (also --help or -h after any command)
 
 Options:
   --version                          print the version
@@ -138,17 +164,17 @@ function dispatch(argv: readonly string[], io: KmsCliIo, options: KmsCliOptions)
   if (isHelp(first)) {
     return help(first === 'help' ? rest : [], io);
   }
-  if (first !== 'kms') {
-    throw new UsageError(`unknown command ${shown(first)}: the only command group is 'kms'`, 'minio-aks --help');
+  if (!isGroup(first)) {
+    throw new UsageError(`unknown command ${shown(first)}: the command groups are ${GROUP_NAMES}`, 'minio-aks --help');
   }
   const [name, ...args] = rest;
   if (name === undefined) {
-    throw new UsageError(`missing kms command: use ${KMS_NAMES}`, 'minio-aks --help');
+    throw new UsageError(`missing ${first} command: use ${commandNames(first)}`, 'minio-aks --help');
   }
   if (isHelp(name)) {
-    return help(name === 'help' ? ['kms', ...args] : ['kms'], io);
+    return help(name === 'help' ? [first, ...args] : [first], io);
   }
-  const command = kmsCommand(name);
+  const command = groupCommand(first, name);
   if (args.some(isHelp)) {
     io.stdout(commandUsage(command));
     return;
@@ -158,21 +184,26 @@ function dispatch(argv: readonly string[], io: KmsCliIo, options: KmsCliOptions)
 
 function help(topic: readonly string[], io: KmsCliIo): void {
   const [group, name, ...extra] = topic;
-  if (group === undefined || (group === 'kms' && name === undefined)) {
+  if (group === undefined || (isGroup(group) && name === undefined)) {
     io.stdout(mainUsage());
     return;
   }
-  if (group !== 'kms') {
-    throw new UsageError(`no help for ${shown(group)}: the only command group is 'kms'`, 'minio-aks --help');
+  if (!isGroup(group)) {
+    throw new UsageError(`no help for ${shown(group)}: the command groups are ${GROUP_NAMES}`, 'minio-aks --help');
   }
-  expectNothingAfter(`help kms ${name}`, extra, 'minio-aks --help');
-  io.stdout(commandUsage(kmsCommand(name!)));
+  expectNothingAfter(`help ${group} ${name}`, extra, 'minio-aks --help');
+  io.stdout(commandUsage(groupCommand(group, name!)));
 }
 
-function kmsCommand(name: string): Command {
-  const command = Object.prototype.hasOwnProperty.call(KMS_COMMANDS, name) ? KMS_COMMANDS[name] : undefined;
+function isGroup(word: string): boolean {
+  return Object.prototype.hasOwnProperty.call(GROUPS, word);
+}
+
+function groupCommand(group: string, name: string): Command {
+  const commands = GROUPS[group];
+  const command = Object.prototype.hasOwnProperty.call(commands, name) ? commands[name] : undefined;
   if (command === undefined) {
-    throw new UsageError(`unknown kms command ${shown(name)}: use ${KMS_NAMES}`, 'minio-aks --help');
+    throw new UsageError(`unknown ${group} command ${shown(name)}: use ${commandNames(group)}`, 'minio-aks --help');
   }
   return command;
 }
@@ -224,6 +255,69 @@ function hsmKeygen(args: readonly string[], io: KmsCliIo): void {
     }
   }
   io.stdout(`${generateHsmKey(algorithm)}\n`);
+}
+
+function prometheusToken(args: readonly string[], io: KmsCliIo): void {
+  const helpCommand = 'minio-aks prometheus token --help';
+  const options = new Map<string, string>();
+  for (let i = 0; i < args.length; i += 2) {
+    const option = args[i];
+    if (!['--access-key', '--secret-key-file', '--lifetime'].includes(option)) {
+      throw new UsageError(`unknown argument ${shown(option)} for 'prometheus token': the options are --access-key, --secret-key-file and --lifetime`
+        + (option.startsWith('--secret') ? '; a secret key is never taken on the command line' : ''), helpCommand);
+    }
+    if (options.has(option)) throw new UsageError(`'${option}' is given twice`, helpCommand);
+    if (args[i + 1] === undefined) throw new UsageError(`'${option}' needs a value`, helpCommand);
+    options.set(option, args[i + 1]);
+  }
+  const accessKey = options.get('--access-key');
+  if (accessKey === undefined) throw new UsageError("'prometheus token' needs --access-key", helpCommand);
+  const lifetime = parseLifetime(options.get('--lifetime') ?? '365d', helpCommand);
+  const file = options.get('--secret-key-file') ?? '-';
+  const secretKey = file === '-' ? readSecretFromStdin(io, 'secret key') : readSecretFile(file);
+  try {
+    io.stdout(`${mintPrometheusToken({ accessKey, secretKey, lifetime })}\n`);
+  } catch (error) {
+    // The library's messages never hold the secret key (mintPrometheusToken reports only its length).
+    if (error instanceof ConfigurationError) throw new BadInputError(error.message);
+    throw error;
+  }
+}
+
+function parseLifetime(text: string, helpCommand: string): Duration {
+  const match = /^([1-9][0-9]{0,7})([dhs])$/.exec(text);
+  if (match === null) {
+    throw new UsageError(`--lifetime ${shown(text)} is not a whole number of days, hours or seconds (e.g. 365d, 720h)`, helpCommand);
+  }
+  const amount = Number(match[1]);
+  return match[2] === 'd' ? Duration.days(amount) : match[2] === 'h' ? Duration.hours(amount) : Duration.seconds(amount);
+}
+
+function readSecretFile(file: string): string {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new BadInputError(`could not read the secret key file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  return requireSecretText(text, 'secret key file');
+}
+
+function readSecretFromStdin(io: KmsCliIo, what: string): string {
+  let input: string;
+  try {
+    input = io.readStdin === undefined ? readFileSync(0, 'utf8') : io.readStdin();
+  } catch (error) {
+    throw new BadInputError(`could not read the ${what} from standard input (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  return requireSecretText(input, 'standard input');
+}
+
+/** The text without its trailing line break (a file or `echo` adds one); nothing else is trimmed from a secret. */
+function requireSecretText(text: string, where: string): string {
+  const value = text.replace(/\r?\n$/, '');
+  if (value.length === 0) throw new BadInputError(`no secret key in the ${where}`);
+  return value;
 }
 
 function readKeyFromStdin(io: KmsCliIo): string {

@@ -11,3 +11,14 @@ export {
 export type { AzurePrometheusRule, AzurePrometheusRuleGroup, AzureRuleGroupOptions, AzureRuleGroupTargets } from './azure-rule-group';
 export * from './prometheus-rule';
 export * from './grafana-dashboard';
+export { MetricsAuthentication } from './metrics-authentication';
+export { AZURE_MONITOR_METRICS_AGENT, ScrapeTarget } from './scrape-target';
+export type { KmsClusterScrapeOptions, MinioTenantScrapeOptions, ResolvedScrapeTarget, ScrapeClientCertificate } from './scrape-target';
+export { ManagedPrometheusPodMonitor } from './managed-prometheus-pod-monitor';
+export type { ManagedPrometheusPodMonitorProps } from './managed-prometheus-pod-monitor';
+export { ManagedPrometheusScrapeConfig } from './managed-prometheus-scrape-config';
+export type { ManagedPrometheusScrapeConfigProps, ScrapeCredentialFile } from './managed-prometheus-scrape-config';
+export type { TenantAuditWebhookOptions } from './audit-webhook';
+export { AUDIT_FIELDS_REMOVED, AuditLogCollector } from './audit-log-collector';
+export type { AuditLogCollectorProps } from './audit-log-collector';
+export { FluentBitImage } from './fluent-bit-image';

@@ -18,8 +18,10 @@ import { PoolDisruptionBudget } from './pool-disruption-budget';
 import { parseStandardParity, poolParities, requireParityFits, STANDARD_STORAGE_CLASS } from './pool-parity';
 import { SecretSetting } from './secret-setting';
 import { TenantConfigurationSecret } from './tenant-configuration-secret';
-import { CONSOLE_TLS_PORT, MINIO_PORT, S3_SERVICE_PORT, TenantNetworkPolicy } from './tenant-network-policy';
+import { CONSOLE_TLS_PORT, S3_SERVICE_PORT, TenantNetworkPolicy } from './tenant-network-policy';
 import { TenantDomainOptions, TenantLoggingOptions, TenantMetricsOptions } from './tenant-options';
+import { AUDIT_WEBHOOK_AUTH_TOKEN, renderAuditWebhook, TenantAuditWebhookOptions } from '../observability/audit-webhook';
+import { PROMETHEUS_AUTH_TYPE } from './tenant-env';
 import { TenantEncryption, TenantEncryptionSpec } from './tenant-encryption';
 import { TenantPoolOptions } from './tenant-pool';
 import { CertificateSecretReference, TenantTls } from './tenant-tls';
@@ -70,8 +72,19 @@ export interface MinioTenantProps {
   readonly s3Exposure?: ServiceExposure;
   /** How the console Service is reached. @default ServiceExposure.clusterIp() */
   readonly consoleExposure?: ServiceExposure;
-  /** Prometheus scraping of the pool pods. @default - annotations for `/minio/v2/metrics/cluster` */
+  /**
+   * Who may read the metrics. Scraping itself is a `ManagedPrometheusPodMonitor` (or `ManagedPrometheusScrapeConfig`)
+   * with `ScrapeTarget.minioTenant(...)`.
+   *
+   * @default - metrics need a bearer token
+   */
   readonly metrics?: TenantMetricsOptions;
+  /**
+   * Send the audit log (every S3 and admin call) to a webhook, e.g. an `AuditLogCollector`.
+   *
+   * @default - no audit log
+   */
+  readonly auditWebhook?: TenantAuditWebhookOptions;
   /** Server logging. @default - JSON, anonymized */
   readonly logging?: TenantLoggingOptions;
   /** S3 domains, console URL and bucket DNS. @default - none */
@@ -129,6 +142,8 @@ export class MinioTenant extends Construct implements IMinioTenant {
   public readonly podLabels: Record<string, string>;
   /** The S3 endpoint inside the cluster (see {@link IMinioTenant.s3Endpoint}). */
   public readonly s3Endpoint: string;
+  /** Whether the metrics are served without authentication (`metrics.public`). */
+  public readonly publicMetrics: boolean;
   /** The Tenant API object. */
   public readonly resource: Tenant;
 
@@ -171,6 +186,9 @@ export class MinioTenant extends Construct implements IMinioTenant {
     for (const { name, setting, field } of this.encryption?.secretEnv ?? []) this.wireSecretSetting(name, setting, field);
     for (const [name, setting] of Object.entries(props.secretEnv ?? {})) this.addSecretEnv(name, setting);
     for (const [name, value] of Object.entries(props.env ?? {})) this.addEnv(name, value);
+    this.publicMetrics = props.metrics?.public ?? false;
+    if (this.publicMetrics) this.env.set(PROMETHEUS_AUTH_TYPE, { name: PROMETHEUS_AUTH_TYPE, value: 'public' });
+    if (props.auditWebhook !== undefined) this.wireAuditWebhook(props.auditWebhook);
     this.fixedSpec = this.renderFixedSpec(props);
     for (const pool of props.pools ?? []) this.addPool(pool);
 
@@ -263,6 +281,17 @@ export class MinioTenant extends Construct implements IMinioTenant {
     this.secretVariables.add(name);
   }
 
+  private wireAuditWebhook(options: TenantAuditWebhookOptions): void {
+    const rendered = renderAuditWebhook(this, 'auditWebhook', options);
+    for (const [name, value] of Object.entries(rendered.env)) {
+      if (this.env.has(name) || this.secretVariables.has(name) || this.configurationSets(name)) {
+        reject(this, `env.${name}`, name, 'is also set by auditWebhook', 'configure the audit webhook in auditWebhook only');
+      }
+      this.env.set(name, { name, value });
+    }
+    if (rendered.authToken !== undefined) this.wireSecretSetting(AUDIT_WEBHOOK_AUTH_TOKEN, rendered.authToken, 'auditWebhook.authToken');
+  }
+
   private configurationSets(name: string): boolean {
     return this.configuration instanceof TenantConfigurationSecret && this.configuration.variables.includes(name);
   }
@@ -276,14 +305,9 @@ export class MinioTenant extends Construct implements IMinioTenant {
   private renderFixedSpec(props: MinioTenantProps): Omit<TenantSpec, 'pools' | 'env' | 'externalCaCertSecret'> {
     const s3 = exposureMetadata(this, props.s3Exposure ?? ServiceExposure.clusterIp(), S3_SERVICE_PORT, 's3Exposure');
     const console = exposureMetadata(this, props.consoleExposure ?? ServiceExposure.clusterIp(), CONSOLE_TLS_PORT, 'consoleExposure');
-    const metrics = props.metrics ?? {};
     const domains = props.domains;
     if (props.serviceAccountName !== undefined) requireDnsSubdomain(this, 'serviceAccountName', props.serviceAccountName);
     if (props.priorityClassName !== undefined) requireDnsSubdomain(this, 'priorityClassName', props.priorityClassName);
-    const metricsPath = metrics.path ?? '/minio/v2/metrics/cluster';
-    if (!/^\/[!-~]*$/.test(metricsPath)) {
-      reject(this, 'metrics.path', metricsPath, 'must be an absolute URL path', 'use e.g. /minio/v2/metrics/cluster');
-    }
     return {
       image: PinnedImage.reference(this, 'image', props.image ?? MinioImage.DEFAULT),
       configuration: { name: this.configuration.name },
@@ -296,14 +320,6 @@ export class MinioTenant extends Construct implements IMinioTenant {
         consoleServiceAnnotations: nonEmptyMap(console.metadata.annotations),
         consoleServiceLabels: nonEmptyMap(console.metadata.labels),
       }),
-      poolsMetadata: (metrics.podAnnotations ?? true) ? {
-        annotations: {
-          'prometheus.io/scrape': 'true',
-          'prometheus.io/path': metricsPath,
-          'prometheus.io/port': String(MINIO_PORT),
-          'prometheus.io/scheme': 'https',
-        },
-      } : undefined,
       logging: {
         json: props.logging?.json ?? true,
         anonymous: props.logging?.anonymous ?? true,

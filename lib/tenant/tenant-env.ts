@@ -19,6 +19,9 @@ const SECRET_NAME = /(PASSWORD|SECRET|TOKEN|API_KEY|PRIVATE_KEY)/;
  */
 const SET_DRIVE_COUNT = 'MINIO_ERASURE_SET_DRIVE_COUNT';
 
+/** Whether metrics need a token (minio/minio cmd/metrics-router.go): owned by the tenant's `metrics.public`. */
+export const PROMETHEUS_AUTH_TYPE = 'MINIO_PROMETHEUS_AUTH_TYPE';
+
 /**
  * Validates one variable of a tenant's extra environment and returns its Tenant form.
  *
@@ -46,6 +49,10 @@ export function renderTenantEnvVar(scope: IConstruct, name: string, value: kplus
   if (name === SET_DRIVE_COUNT) {
     reject(scope, field, value.value ?? 'a reference', 'cannot be set',
       'leave it unset: pool checks and PodDisruptionBudgets follow the erasure set size MinIO picks itself');
+  }
+  if (name === PROMETHEUS_AUTH_TYPE) {
+    reject(scope, field, value.value ?? 'a reference', 'is owned by the metrics option',
+      'use metrics: { public: true } to serve metrics without a token; leave it out to require one');
   }
   if (value.value === undefined) {
     reject(scope, field, 'a Secret reference',

@@ -1,18 +1,12 @@
-/** How MinIO exposes Prometheus metrics to scrapers that read pod annotations (e.g. Azure managed Prometheus). */
+/** Who may read the tenant's Prometheus metrics. */
 export interface TenantMetricsOptions {
   /**
-   * Whether to put `prometheus.io/*` scrape annotations on the pool pods (through `poolsMetadata`, the only
-   * place the operator copies pod annotations from).
+   * Serve metrics without authentication (`MINIO_PROMETHEUS_AUTH_TYPE=public`): anyone who reaches port 9000 can
+   * read them. By default MinIO requires a bearer token (`mintPrometheusToken`) and answers 403 without one.
    *
-   * @default true
+   * @default false
    */
-  readonly podAnnotations?: boolean;
-  /**
-   * The metrics path to scrape.
-   *
-   * @default '/minio/v2/metrics/cluster'
-   */
-  readonly path?: string;
+  readonly public?: boolean;
 }
 
 /** MinIO server logging. */

@@ -3,6 +3,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { Testing } from 'cdk8s';
+import { buildExamplePlatform, EXAMPLE_METRICS_VERSION } from '../../apps/gitops/example-platform';
 import { renderMinioEnvironment } from '../support/operator-rendering';
 import { validateManifests } from '../support/strict-validator';
 
@@ -23,10 +25,13 @@ function synthToDirectory(staleFile?: string): { dir: string; files: Record<stri
 
 describe('the GitOps example app', () => {
   const first = synthToDirectory();
-  const manifests = Object.values(first.files).flatMap((text) => parseAllDocuments(text).map((doc) => doc.toJS()));
+  const manifests = Object.entries(first.files).filter(([name]) => name.endsWith('.k8s.yaml'))
+    .flatMap(([, text]) => parseAllDocuments(text).map((doc) => doc.toJS()));
 
-  test('writes manifests that the strict validator accepts with 0 errors', () => {
-    expect(Object.keys(first.files)).toEqual(['minio-ca.k8s.yaml', 'minio-kms.k8s.yaml', 'minio-production.k8s.yaml']);
+  test('writes manifests that the strict validator accepts with 0 errors, and the alerts and dashboard beside them', () => {
+    expect(Object.keys(first.files)).toEqual([
+      'minio-alerts.arm.json', 'minio-ca.k8s.yaml', 'minio-kms.k8s.yaml', 'minio-production.k8s.yaml', 'minio.dashboard.json',
+    ]);
     expect(validateManifests(manifests)).toEqual([]);
   });
 
@@ -46,6 +51,7 @@ describe('the GitOps example app', () => {
   test('is deterministic, and leaves no file of a chart that is gone from the app', () => {
     // The second synth finds the file of a retired chart in dist/, as after deleting a chart from the app.
     expect(synthToDirectory('minio-retired.k8s.yaml').files).toEqual(first.files);
+    expect(synthToDirectory('minio-retired.arm.json').files).toEqual(first.files);
   });
 
   test('labels every object with the recommended labels, on its own metadata only', () => {
@@ -126,5 +132,50 @@ describe('the GitOps example app', () => {
     expect(statefulSet.spec.replicas).toBe(3);
     expect(tenant.spec.externalCaCertSecret).toHaveLength(1);
     expect(manifests.some((m) => m.kind === 'Job' && /^kms-join-3-[0-9a-f]{8}$/.test(m.metadata.name))).toBe(true);
+  });
+
+  test('scrapes the tenant and the KMS nodes over HTTPS with a CA and a credential, on the endpoints its alerts read', () => {
+    const monitors = manifests.filter((m) => m.kind === 'PodMonitor');
+    expect(monitors.map((m) => `${m.metadata.namespace}/${m.metadata.name}`).sort()).toEqual(['minio-kms/kms-metrics', 'minio-production/production-metrics']);
+    for (const endpoint of monitors.flatMap((m) => m.spec.podMetricsEndpoints)) {
+      expect(endpoint.scheme).toBe('https');
+      expect(endpoint.tlsConfig.ca.secret.key).toBe('ca.crt');
+      expect(endpoint.authorization ?? endpoint.tlsConfig.cert).toBeDefined();
+    }
+    const tenantMonitor = monitors.find((m) => m.metadata.name === 'production-metrics');
+    expect(tenantMonitor.spec.podMetricsEndpoints.map((e: any) => e.path)).toEqual(EXAMPLE_METRICS_VERSION.endpoints);
+    const token = manifests.find((m) => m.kind === 'ExternalSecret' && m.spec.target.name === tenantMonitor.spec.podMetricsEndpoints[0].authorization.credentials.name);
+    expect(token.metadata.namespace).toBe('minio-production');
+    const kmsPolicy = manifests.find((m) => m.kind === 'NetworkPolicy' && m.metadata.namespace === 'minio-kms' && JSON.stringify(m).includes('ama-metrics'));
+    expect(kmsPolicy).toBeDefined();
+  });
+
+  test('writes the alert rules as an ARM template and a dashboard over the metrics it scrapes', () => {
+    const template = JSON.parse(first.files['minio-alerts.arm.json']);
+    expect(template.resources[0]).toMatchObject({ type: 'Microsoft.AlertsManagement/prometheusRuleGroups', apiVersion: '2023-03-01' });
+    const scraped = new Set(EXAMPLE_METRICS_VERSION.catalog.map((m) => m.name));
+    const used = (text: string) => new Set(text.match(/minio_[a-z0-9_]+/g) ?? []);
+    for (const name of used(first.files['minio-alerts.arm.json'])) expect(scraped).toContain(name);
+    const dashboard = JSON.parse(first.files['minio.dashboard.json']);
+    expect(dashboard.uid).toBe('minio-aks');
+    for (const name of used(first.files['minio.dashboard.json'])) expect(scraped).toContain(name);
+  });
+
+  test('sends the audit log to the Fluent Bit collector, which only the tenant may reach', () => {
+    const env = Object.fromEntries(tenant.spec.env.map((e: any) => [e.name, e.value]));
+    expect(env.MINIO_AUDIT_WEBHOOK_ENDPOINT).toBe('http://minio-audit.minio-production.svc.cluster.local:8080/minio-audit');
+    expect(env.MINIO_AUDIT_WEBHOOK_BATCH_SIZE).toBe('1');
+    const policy = manifests.find((m) => m.kind === 'NetworkPolicy' && m.metadata.name === 'minio-audit');
+    expect(policy.spec.ingress[0].from).toEqual([{
+      namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'minio-production' } },
+      podSelector: { matchLabels: { 'v1.min.io/tenant': 'production' } },
+    }]);
+  });
+
+  test('renders a PrometheusRule only when asked to', () => {
+    expect(manifests.some((m) => m.kind === 'PrometheusRule')).toBe(false);
+    const charts = buildExamplePlatform(Testing.app(), undefined, { prometheusRule: true });
+    const rules = Testing.synth(charts[charts.length - 1]);
+    expect(rules.map((m) => `${m.apiVersion} ${m.kind} ${m.metadata.namespace}`)).toEqual(['monitoring.coreos.com/v1 PrometheusRule monitoring']);
   });
 });

@@ -207,6 +207,31 @@ describe('GitOpsApp', () => {
     expect(readdirSync(dirname(outdir)).filter((name) => name.startsWith(`.${basename(outdir)}-synth-`))).toEqual([]);
   });
 
+  test('writes added files beside the manifests and removes them when the app no longer adds them', () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'files-'));
+    const app = estate(new GitOpsApp({ outdir }));
+    app.addFile('minio-alerts.arm.json', '{"a":1}\n');
+    app.addFile('minio.dashboard.json', '{"b":2}\n');
+    app.synth();
+    writeFileSync(join(outdir, 'notes.json'), '{}\n');
+    expect(readdirSync(outdir).sort()).toEqual(['alpha.k8s.yaml', 'beta.k8s.yaml', 'minio-alerts.arm.json', 'minio.dashboard.json', 'notes.json']);
+    expect(readFileSync(join(outdir, 'minio-alerts.arm.json'), 'utf8')).toBe('{"a":1}\n');
+
+    const smaller = estate(new GitOpsApp({ outdir }));
+    smaller.addFile('minio.dashboard.json', '{"b":3}\n');
+    smaller.synth();
+    expect(readdirSync(outdir).sort()).toEqual(['alpha.k8s.yaml', 'beta.k8s.yaml', 'minio.dashboard.json', 'notes.json']);
+    expect(readFileSync(join(outdir, 'minio.dashboard.json'), 'utf8')).toBe('{"b":3}\n');
+  });
+
+  test('refuses file names it could not recognize as its own later, and a file added twice', () => {
+    const app = new GitOpsApp({ outdir: mkdtempSync(join(tmpdir(), 'names-')) });
+    expect(() => app.addFile('alerts.json', '{}')).toThrow(/addFile\.fileName must be a lower-case file name ending in \.arm\.json or \.dashboard\.json \(received 'alerts\.json'\)/);
+    expect(() => app.addFile('../x.arm.json', '{}')).toThrow(/addFile\.fileName must be a lower-case file name/);
+    app.addFile('x.arm.json', '{}');
+    expect(() => app.addFile('x.arm.json', '{}')).toThrow(/addFile\.fileName is already added/);
+  });
+
   test('removes a deleted chart\'s folder in the folder-per-chart layout, and never looks deeper than it writes', () => {
     const outdir = mkdtempSync(join(tmpdir(), 'folders-'));
     const layout = { outdir, yamlOutputType: YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE };

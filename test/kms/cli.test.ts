@@ -182,7 +182,7 @@ describe('usage errors', () => {
   });
 
   test('an unknown command is a usage error that names it', () => {
-    expect(run(['kes', 'keygen'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^minio-aks: unknown command 'kes': the only command group is 'kms'\n/) });
+    expect(run(['kes', 'keygen'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^minio-aks: unknown command 'kes': the command groups are 'kms', 'prometheus'\n/) });
     expect(run(['--json'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^minio-aks: unknown command '--json'/) });
   });
 

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LabelMatcher, minioAlertRules } from '../../lib/observability';
 
-const docs = readFileSync(join(__dirname, '..', '..', 'docs', 'observability.md'), 'utf8');
+const docs = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
 
-describe('docs/observability.md', () => {
+describe('README, Observability', () => {
   const rules = minioAlertRules({ mirrorSelector: [], minioSelector: [LabelMatcher.equals('job', 'minio')] }).rules;
 
   test.each(rules.map((r) => [r.name, r]))('documents %s with its runbook and description', (name, rule) => {

@@ -5,6 +5,15 @@ import { buildKeyVaultFiles } from '../../apps/examples/key-vault-files';
 import { buildEncryptedStore } from '../../apps/examples/kms-cluster';
 import { buildKeyVaultSecrets } from '../../apps/examples/key-vault-secrets';
 import { buildWorkloadIdentity } from '../../apps/examples/workload-identity';
+import { createHmac } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GitOpsApp } from '../../lib';
+import { addMinioMonitoringFiles } from '../../apps/examples/alerts-and-dashboard';
+import { buildAuditedStore } from '../../apps/examples/audit-logs';
+import { buildScrapedStore } from '../../apps/examples/metrics-scraping';
+import { mintMetricsToken } from '../../apps/examples/prometheus-token';
 import { expectValidManifests } from '../support/strict-validator';
 
 /** Synthesizes an example into a fresh app and checks every object against the schemas. */
@@ -80,5 +89,40 @@ describe('README examples', () => {
       expect.stringMatching(/^kms-restart-[0-9a-f]{8}$/)]);
     const env = only(manifests, 'Tenant').spec.env;
     expect(env.find((e: any) => e.name === 'MINIO_KMS_SERVER').value).toBe('https://kms.vault.svc.cluster.local:7373');
+  });
+
+  test('metrics: a PodMonitor scrapes the tenant over HTTPS with its CA and the token from its namespace', () => {
+    const endpoint = only(synthExample(buildScrapedStore), 'PodMonitor').spec.podMetricsEndpoints[0];
+    expect(endpoint).toMatchObject({
+      scheme: 'https',
+      path: '/minio/v2/metrics/cluster',
+      tlsConfig: { ca: { secret: { name: 'lake-internal-tls', key: 'ca.crt' } }, serverName: 'minio.data.svc' },
+      authorization: { type: 'Bearer', credentials: { name: 'lake-metrics-token', key: 'token' } },
+    });
+  });
+
+  test('metrics token: an HS512 JWT for metrics-reader signed with the secret key', () => {
+    const [header, payload, signature] = mintMetricsToken('metrics-reader-secret').split('.');
+    expect(createHmac('sha512', 'metrics-reader-secret').update(`${header}.${payload}`).digest('base64url')).toBe(signature);
+    expect(JSON.parse(Buffer.from(payload, 'base64url').toString())).toMatchObject({ iss: 'prometheus', sub: 'metrics-reader' });
+  });
+
+  test('alerts and dashboard: synth writes the ARM template and the dashboard beside the manifests', () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'monitoring-'));
+    const app = new GitOpsApp({ outdir });
+    addMinioMonitoringFiles(app);
+    app.synth();
+    expect(readdirSync(outdir).sort()).toEqual(['minio-alerts.arm.json', 'minio.dashboard.json']);
+    const template = JSON.parse(readFileSync(join(outdir, 'minio-alerts.arm.json'), 'utf8'));
+    expect(template.resources[0].type).toBe('Microsoft.AlertsManagement/prometheusRuleGroups');
+    expect(JSON.parse(readFileSync(join(outdir, 'minio.dashboard.json'), 'utf8')).uid).toBe('minio-aks');
+  });
+
+  test('audit logs: the tenant posts to the collector, which admits only its pods', () => {
+    const manifests = synthExample(buildAuditedStore);
+    const env = only(manifests, 'Tenant').spec.env;
+    expect(env).toContainEqual({ name: 'MINIO_AUDIT_WEBHOOK_ENDPOINT', value: 'http://lake-audit.data.svc.cluster.local:8080/minio-audit' });
+    expect(only(manifests, 'NetworkPolicy', 'lake-audit').spec.ingress[0].from[0].podSelector.matchLabels).toEqual({ 'v1.min.io/tenant': 'lake' });
+    expect(only(manifests, 'Deployment', 'lake-audit').spec.template.spec.containers[0].image).toBe('cr.fluentbit.io/fluent/fluent-bit:5.1.1');
   });
 });

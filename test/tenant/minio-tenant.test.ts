@@ -75,14 +75,11 @@ describe('MinioTenant defaults', () => {
     expect(pool.resources).toEqual({ requests: { cpu: '2', memory: '8Gi' }, limits: { cpu: '4', memory: '8Gi' } });
   });
 
-  test('puts scrape annotations on pool pods through poolsMetadata, not on the Tenant', () => {
+  test('writes no prometheus.io annotations, which no scraper of this library reads, and keeps metrics behind a token', () => {
     expect(tenant.metadata.annotations).toBeUndefined();
-    expect(tenant.spec.poolsMetadata.annotations).toEqual({
-      'prometheus.io/scrape': 'true',
-      'prometheus.io/path': '/minio/v2/metrics/cluster',
-      'prometheus.io/port': '9000',
-      'prometheus.io/scheme': 'https',
-    });
+    expect(tenant.spec.poolsMetadata).toBeUndefined();
+    expect(JSON.stringify(manifests)).not.toContain('prometheus.io/');
+    expect(JSON.stringify(tenant.spec.env ?? [])).not.toContain('MINIO_PROMETHEUS_AUTH_TYPE');
   });
 
   test('logs JSON, uses operator auto-cert TLS and ClusterIP services', () => {
@@ -202,11 +199,11 @@ describe('MinioTenant options', () => {
     ]);
   });
 
-  test('pool scheduling, custom image, domains and metrics path', () => {
+  test('pool scheduling, custom image, domains and public metrics', () => {
     const { chart } = tenantChart({
       image: MinioImage.fromRepository('myregistry.azurecr.io/minio/minio', 'RELEASE.2025-09-07T16-13-09Z'),
       domains: { s3: ['s3.example.com'], console: 'https://console.example.com', bucketDns: true },
-      metrics: { path: '/minio/v2/metrics/node' },
+      metrics: { public: true },
       pools: [{
         ...VALID_POOL,
         spread: PoolSpread.acrossHosts(),
@@ -220,7 +217,7 @@ describe('MinioTenant options', () => {
     const spec = tenantOf(manifests).spec;
     expect(spec.image).toBe('myregistry.azurecr.io/minio/minio:RELEASE.2025-09-07T16-13-09Z');
     expect(spec.features).toEqual({ bucketDNS: true, domains: { minio: ['s3.example.com'], console: 'https://console.example.com' } });
-    expect(spec.poolsMetadata.annotations['prometheus.io/path']).toBe('/minio/v2/metrics/node');
+    expect(spec.env).toContainEqual({ name: 'MINIO_PROMETHEUS_AUTH_TYPE', value: 'public' });
     expect(spec.pools[0].topologySpreadConstraints).toBeUndefined();
     expect(spec.pools[0].nodeSelector).toEqual({ agentpool: 'minio' });
     expect(spec.pools[0].tolerations).toEqual([{ key: 'dedicated', value: 'minio', effect: 'NoSchedule' }]);

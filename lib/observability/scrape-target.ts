@@ -1,0 +1,235 @@
+import { Duration } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { reject } from '../core/errors';
+import { ISecretReference, SecretValue } from '../core/secret-value';
+import type { IKmsClient } from '../kms/kms-endpoint';
+import { KMS_CLUSTER_LABEL, KMS_PORT } from '../kms/kms-constants';
+import type { MinioKmsCluster } from '../kms/minio-kms-cluster';
+import type { IMinioTenant } from '../tenant/minio-tenant-reference';
+import { MINIO_PORT } from '../tenant/tenant-network-policy';
+import { MetricsAuthentication, requireMetricsAuthentication } from './metrics-authentication';
+import { MinioMetricsVersion } from './metrics-version';
+
+/**
+ * The pods of Azure Monitor's metrics add-on that run PodMonitor, ServiceMonitor and ConfigMap scrape jobs: the
+ * `ama-metrics` Deployment in kube-system, whose pods carry `rsName: ama-metrics` (Azure/prometheus-collector,
+ * the add-on chart's ama-metrics Deployment). Pass it to `kms.allowClients(...)` so the KMS NetworkPolicy admits
+ * the scrape; tenants admit their port 9000 to everyone already.
+ */
+export const AZURE_MONITOR_METRICS_AGENT: IKmsClient = Object.freeze({
+  namespace: 'kube-system',
+  podLabels: Object.freeze({ rsName: 'ama-metrics' }) as Record<string, string>,
+});
+
+/**
+ * The MinIO container's port name (minio/operator pkg/apis/minio.min.io/v2/constants.go `MinIOPortName`,
+ * used by pkg/resources/statefulsets/minio-statefulset.go for port 9000).
+ */
+export const MINIO_CONTAINER_PORT_NAME = 'minio-port';
+
+/** The minkms container's port name, as MinioKmsCluster declares it. */
+const KMS_CONTAINER_PORT_NAME = 'https';
+
+/**
+ * minkms serves OpenMetrics here (AIStor KMS documentation, Operations > Monitoring,
+ * https://docs.min.io/kms/operations/monitoring/).
+ */
+const KMS_METRICS_PATH = '/v1/health/metrics';
+
+/** Azure recommends these limits for PodMonitors and ServiceMonitors, or series may be dropped (Azure Monitor docs, prometheus-metrics-scrape-crd). */
+export const AZURE_LABEL_LIMITS = Object.freeze({ labelLimit: 63, labelNameLengthLimit: 511, labelValueLengthLimit: 1023 });
+
+const DEFAULT_INTERVAL = Duration.seconds(30);
+
+/** A client certificate a scrape presents, from a `kubernetes.io/tls` Secret. */
+export interface ScrapeClientCertificate {
+  /** The certificate, `tls.crt`. */
+  readonly certificate: SecretValue;
+  /** Its private key, `tls.key`. */
+  readonly key: SecretValue;
+}
+
+/** A scrape target with its options checked: everything a PodMonitor or a ConfigMap scrape job is made from. */
+export interface ResolvedScrapeTarget {
+  /** Name of the monitor; `<namespace>/<name>` becomes the `job` label. */
+  readonly name: string;
+  /** Namespace of the scraped pods, and of the Secrets the scrape reads. */
+  readonly namespace: string;
+  /** Labels that select the scraped pods. */
+  readonly podLabels: Readonly<Record<string, string>>;
+  /** Name of the container port scraped. */
+  readonly portName: string;
+  /** Number of that port. */
+  readonly port: number;
+  /** The metrics paths scraped, sorted. */
+  readonly paths: readonly string[];
+  /** The name the certificate is checked against: pods are scraped by IP, which no certificate names. */
+  readonly serverName: string;
+  /** The CA certificate the scrape trusts. */
+  readonly ca: SecretValue;
+  /** The bearer token. @default - none: public metrics, or a client certificate */
+  readonly bearerToken?: SecretValue;
+  /** The client certificate presented. @default - none */
+  readonly clientCertificate?: ScrapeClientCertificate;
+  /** Go duration, e.g. `30s`. */
+  readonly interval: string;
+  /** The metrics version the alerts must use for this target. @default - none: not a MinIO tenant */
+  readonly metricsVersion?: MinioMetricsVersion;
+}
+
+/** What to scrape on a MinIO tenant. */
+export interface MinioTenantScrapeOptions {
+  /** The tenant; every one of its pods is scraped (metrics v2 keeps KMS counters per node). */
+  readonly tenant: IMinioTenant;
+  /**
+   * The CA certificate that signed the tenant's certificate, in a Secret in the tenant's namespace: for a
+   * `TenantCertificate` from a CA issuer, its `caSecret`.
+   */
+  readonly ca: SecretValue;
+  /** A bearer token, or explicitly public metrics. */
+  readonly authentication: MetricsAuthentication;
+  /**
+   * The metrics version to collect; use the same one for `minioAlertRules` and `minioGrafanaDashboard`.
+   *
+   * @default MinioMetricsVersion.V2
+   */
+  readonly metricsVersion?: MinioMetricsVersion;
+  /** How often to scrape. @default Duration.seconds(30) */
+  readonly interval?: Duration;
+}
+
+/** What to scrape on a MinIO KMS cluster. */
+export interface KmsClusterScrapeOptions {
+  /** The cluster; every node is scraped. */
+  readonly cluster: MinioKmsCluster;
+  /**
+   * The CA certificate of the nodes' certificate, in a Secret in the cluster's namespace.
+   *
+   * @default - `ca.crt` of the cluster's TLS Secret (refused when that Secret carries no CA)
+   */
+  readonly ca?: SecretValue;
+  /**
+   * A `kubernetes.io/tls` Secret in the cluster's namespace whose certificate the scrape presents, as the AIStor KMS
+   * documentation's scrape job does. Whether minkms requires it for `/v1/health/metrics` is not documented.
+   *
+   * @default - none; then `withoutClientCertificate` must be true
+   */
+  readonly clientCertificate?: ISecretReference;
+  /**
+   * Scrape without a client certificate: states that your minkms release serves metrics without one.
+   *
+   * @default false
+   */
+  readonly withoutClientCertificate?: boolean;
+  /** How often to scrape. @default Duration.seconds(30) */
+  readonly interval?: Duration;
+}
+
+/** Something Azure managed Prometheus scrapes: a MinIO tenant or a MinIO KMS cluster, over HTTPS. */
+export abstract class ScrapeTarget {
+  /** Every pod of a MinIO tenant, on the endpoints that the alerts and dashboard of `metricsVersion` read. */
+  public static minioTenant(options: MinioTenantScrapeOptions): ScrapeTarget {
+    return new TenantScrapeTarget({ ...options });
+  }
+
+  /** Every node of a MinIO KMS cluster, on `/v1/health/metrics`. */
+  public static kmsCluster(options: KmsClusterScrapeOptions): ScrapeTarget {
+    return new KmsScrapeTarget({ ...options });
+  }
+
+  /** Checks the options for `scope` and returns the target. @internal */
+  public abstract _resolve(scope: IConstruct, field: string): ResolvedScrapeTarget;
+}
+
+class TenantScrapeTarget extends ScrapeTarget {
+  public constructor(private readonly options: MinioTenantScrapeOptions) {
+    super();
+  }
+
+  public _resolve(scope: IConstruct, field: string): ResolvedScrapeTarget {
+    const { tenant } = this.options;
+    if (typeof tenant?.name !== 'string' || typeof tenant.namespace !== 'string') {
+      reject(scope, `${field}.tenant`, typeof tenant, 'must be a MinIO tenant', 'pass a MinioTenant or MinioTenant.fromTenantAttributes(...)');
+    }
+    const authentication = requireMetricsAuthentication(scope, `${field}.authentication`, this.options.authentication);
+    const bearerToken = authentication._token(scope, `${field}.authentication`);
+    const isPublic = (tenant as { readonly publicMetrics?: boolean }).publicMetrics;
+    if (bearerToken === undefined && isPublic === false) {
+      reject(scope, `${field}.authentication`, 'MetricsAuthentication.publicMetrics()',
+        `does not match tenant ${tenant.name}, whose metrics need a bearer token (MinIO answers 403 without one)`,
+        'pass MetricsAuthentication.bearerToken(...), or set metrics: { public: true } on the tenant');
+    }
+    const version = this.options.metricsVersion ?? MinioMetricsVersion.V2;
+    if (!(version instanceof MinioMetricsVersion)) {
+      reject(scope, `${field}.metricsVersion`, version, 'must be a MinioMetricsVersion', 'use MinioMetricsVersion.V2 or MinioMetricsVersion.V3');
+    }
+    return {
+      name: `${tenant.name}-metrics`,
+      namespace: tenant.namespace,
+      podLabels: { ...tenant.podLabels },
+      portName: MINIO_CONTAINER_PORT_NAME,
+      port: MINIO_PORT,
+      paths: version.endpoints,
+      // The tenant certificates name the S3 Service `minio.<namespace>.svc` (lib/tenant/tenant-dns-names.ts).
+      serverName: `minio.${tenant.namespace}.svc`,
+      ca: SecretValue.validate(scope, `${field}.ca`, this.options.ca),
+      bearerToken,
+      interval: intervalOf(scope, `${field}.interval`, this.options.interval),
+      metricsVersion: version,
+    };
+  }
+}
+
+class KmsScrapeTarget extends ScrapeTarget {
+  public constructor(private readonly options: KmsClusterScrapeOptions) {
+    super();
+  }
+
+  public _resolve(scope: IConstruct, field: string): ResolvedScrapeTarget {
+    const { cluster } = this.options;
+    if (typeof cluster?.name !== 'string' || cluster.tls === undefined || typeof cluster.serviceName !== 'string') {
+      reject(scope, `${field}.cluster`, typeof cluster, 'must be a MinioKmsCluster', 'pass the MinioKmsCluster defined in this app');
+    }
+    let ca = this.options.ca;
+    if (ca === undefined) {
+      if (!cluster.tls.hasCa) {
+        reject(scope, `${field}.ca`, undefined, `is required: the TLS Secret '${cluster.tls.secretName}' of KMS ${cluster.name} carries no ca.crt`,
+          'pass the CA certificate as a SecretValue in the cluster\'s namespace');
+      }
+      ca = SecretValue.fromSecretName(cluster.tls.secretName, 'ca.crt');
+    }
+    const secret = this.options.clientCertificate;
+    if (secret === undefined && this.options.withoutClientCertificate !== true) {
+      reject(scope, `${field}.clientCertificate`, undefined,
+        'is required: the documented minkms scrape presents a client certificate, and whether minkms serves metrics without one is not documented',
+        'pass a kubernetes.io/tls Secret in the KMS namespace, or set withoutClientCertificate: true if your release serves metrics without one');
+    }
+    if (secret !== undefined && this.options.withoutClientCertificate === true) {
+      reject(scope, `${field}.withoutClientCertificate`, true, 'contradicts clientCertificate', 'set one of them');
+    }
+    return {
+      name: `${cluster.name}-metrics`,
+      namespace: cluster.namespace,
+      podLabels: { [KMS_CLUSTER_LABEL]: cluster.name },
+      portName: KMS_CONTAINER_PORT_NAME,
+      port: KMS_PORT,
+      paths: [KMS_METRICS_PATH],
+      // The KMS certificate names the client Service (lib/kms/minio-kms-cluster.ts, certificate DNS names).
+      serverName: `${cluster.serviceName}.${cluster.namespace}.svc.${cluster.clusterDomain}`,
+      ca: SecretValue.validate(scope, `${field}.ca`, ca),
+      clientCertificate: secret === undefined ? undefined : {
+        certificate: SecretValue.validate(scope, `${field}.clientCertificate`, SecretValue.fromSecret(secret, 'tls.crt')),
+        key: SecretValue.fromSecret(secret, 'tls.key'),
+      },
+      interval: intervalOf(scope, `${field}.interval`, this.options.interval),
+    };
+  }
+}
+
+function intervalOf(scope: IConstruct, field: string, interval: Duration | undefined): string {
+  const millis = (interval ?? DEFAULT_INTERVAL).toMilliseconds();
+  if (!Number.isInteger(millis / 1000) || millis < 1000 || millis > 3_600_000) {
+    reject(scope, field, `${millis}ms`, 'must be whole seconds from 1 s to 1 h', 'use e.g. Duration.seconds(30)');
+  }
+  return `${millis / 1000}s`;
+}
