@@ -6,3 +6,6 @@ export * from './secrets';
 export * from './identity';
 export * from './network';
 export * from './observability';
+export * from './mc';
+export * from './buckets';
+export * from './tiering';
