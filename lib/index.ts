@@ -9,3 +9,4 @@ export * from './observability';
 export * from './mc';
 export * from './buckets';
 export * from './tiering';
+export * from './mirror';

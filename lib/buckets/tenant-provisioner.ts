@@ -10,6 +10,7 @@ import { argoCdJobAnnotations, jobFingerprint, KMS_JOB_TTL_SECONDS } from '../km
 import { McImage } from '../mc/mc-image';
 import { DNS_EGRESS, mcAlias, mcBaseEnv, restrictedContainer, restrictedPod, tmpVolume } from '../mc/mc-pod';
 import { MinioEndpoint, S3Credentials } from '../mc/minio-endpoint';
+import { MinioTenant } from '../tenant/minio-tenant';
 import type { IMinioTenant } from '../tenant/minio-tenant-reference';
 import { AzureBlobTier } from '../tiering/azure-blob-tier';
 import { AccessPolicy } from './access-policy';
@@ -95,7 +96,14 @@ export class TenantProvisioner extends Construct {
     requireUnique(this, 'buckets', buckets.map((b) => b.name), 'bucket names');
     const policies = (props.policies ?? []).map((policy, i) => {
       if (!(policy instanceof AccessPolicy)) reject(this, `policies[${i}]`, policy, 'must be an AccessPolicy', 'create it with new AccessPolicy(...)');
-      return policy._render(this, `policies[${i}]`);
+      const rendered = policy._render(this, `policies[${i}]`);
+      // MinIO assigns claim-mapped policies from one claim only: a group policy under a roles claim never applies.
+      const claim = props.tenant instanceof MinioTenant ? props.tenant.signInClaim : undefined;
+      if (policy.claim !== undefined && claim !== undefined && String(policy.claim) !== String(claim)) {
+        reject(this, `policies[${i}]`, policy.name, `is for the ${policy.claim} claim, but the tenant's sign-in maps policies from ${claim}`,
+          policy.claim === 'groups' ? 'use entraAppRole, or sign in with claim EntraClaim.GROUPS' : 'use entraGroup, or sign in with claim EntraClaim.ROLES');
+      }
+      return rendered;
     });
     requireUnique(this, 'policies', policies.map((p) => p.name), 'policy names (one policy per Entra group or app role: put all its statements in one)');
     if (buckets.length + policies.length + tiers.length === 0) {
