@@ -2,7 +2,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { IConstruct } from 'constructs';
 import { reject } from '../core/errors';
 import { isDnsSubdomain } from '../core/names';
-import { SecretValue } from '../core/secret-value';
+import { ISecretReference, SecretValue } from '../core/secret-value';
 import type { IMinioTenant } from '../tenant/minio-tenant-reference';
 import { TENANT_LABEL } from '../tenant/tenant-labels';
 import { MINIO_PORT } from '../tenant/tenant-network-policy';
@@ -62,6 +62,17 @@ const CIDR_V4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
  * container's environment, never in a command line, a ConfigMap or an image.
  */
 export abstract class MinioEndpoint {
+  /**
+   * Credentials from one Secret holding both keys.
+   *
+   * @param secret the Secret, e.g. a `KeyVaultExternalSecret` or `Secret.fromSecretName(...)`
+   * @param accessKeyKey the key of the access key @default 'access-key'
+   * @param secretKeyKey the key of the secret key @default 'secret-key'
+   */
+  public static credentialsFromSecret(secret: ISecretReference, accessKeyKey = 'access-key', secretKeyKey = 'secret-key'): S3Credentials {
+    return { accessKey: SecretValue.fromSecret(secret, accessKeyKey), secretKey: SecretValue.fromSecret(secret, secretKeyKey) };
+  }
+
   /**
    * The S3 Service of a tenant in the cluster, `https://minio.<namespace>.svc` (TLS is always on).
    *
