@@ -16,7 +16,8 @@ export interface MirrorCommandOptions {
  * The arguments of `mc mirror` (minio/mc cmd/mirror-main.go at RELEASE.2025-08-13T08-35-41Z): `--watch` keeps
  * mirroring new changes and loops forever, `--active-active` does so for a two-way setup (one mirror each way, each
  * skipping objects the other wrote); `--overwrite`, `--remove`, `--exclude` (repeatable) and `--retry` (per
- * object) as named; `--monitoring-address` serves Prometheus metrics at `/metrics`. `--json` (a global flag) makes
+ * object) as named; `--monitoring-address` serves Prometheus metrics at `/metrics`, started before the first pass
+ * (mainMirror), so a liveness probe on it does not kill a long initial copy. `--json` (a global flag) makes
  * every log line JSON. With `dryRun` the run is a single pass with `--dry-run` and no watching.
  */
 export function mirrorArguments(options: MirrorCommandOptions, dryRun = false): string[] {
