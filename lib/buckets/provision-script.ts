@@ -40,9 +40,12 @@ export interface ProvisionPlan {
  * - `version info --json` prints `"versioning": {"status": "Enabled"...}` (version-info.go);
  * - `retention info --default --json` prints `"mode"` then `"validity"` as `30DAYS` (retention-common.go,
  *   retentionBucketMessage, showBucketLock), and fails when the bucket has no object lock;
- * - `quota info --json` prints `"quota": <bytes>`, omitted when there is none (quota-set.go, quotaMessage);
+ * - `quota info --json` prints `"quota": <bytes>` (quota-set.go, quotaMessage); without a quota MinIO answers
+ *   XMinioAdminNoSuchQuotaConfiguration (minio/minio cmd/api-errors.go) or an empty quota, and both read as none;
  * - `encrypt info --json` prints `"keyId"` (encrypt-info.go) and fails with ServerSideEncryptionConfigurationNotFoundError
- *   when there is no default encryption;
+ *   when there is no default encryption (the S3 code MinIO maps BucketSSEConfigNotFound to, cmd/api-errors.go, as it
+ *   maps a missing lifecycle to NoSuchLifecycleConfiguration and a missing object lock to
+ *   ObjectLockConfigurationNotFoundError);
  * - `ilm rule export` prints the lifecycle rules with their IDs, and fails with NoSuchLifecycleConfiguration (or
  *   "lifecycle configuration not set") without rules (ilm-rule-export.go); `ilm rule import` reads JSON from stdin
  *   and replaces the whole configuration (ilm-rule-import.go);

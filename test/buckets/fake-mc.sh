@@ -54,7 +54,7 @@ case "$1 ${2:-}" in
     if [ -f "$dir/quota" ]; then
       printf '{\n "status": "success",\n "bucket": "%s",\n "quota": %s,\n "type": "hard"\n}\n' "${3#target/}" "$(cat "$dir/quota")"
     else
-      printf '{\n "status": "success",\n "bucket": "%s"\n}\n' "${3#target/}"
+      missing "Unable to get bucket quota" XMinioAdminNoSuchQuotaConfiguration
     fi ;;
   'quota set') echo "$5" >"$(bucket_dir "$3")/quota"; wrote "quota set $3 $5" ;;
   'encrypt info')

@@ -156,7 +156,7 @@ apply_bucket() {
     esac
   fi
   if [ "$quota" != - ]; then
-    current=$(read_mc - quota info "$target")
+    current=$(read_mc XMinioAdminNoSuchQuotaConfiguration quota info "$target")
     case $current in
       *"\"quota\":$quota,"* | *"\"quota\":$quota}"*) ;;
       *) change "bucket $name: quota $quota bytes" quota set "$target" --size "$quota" ;;
