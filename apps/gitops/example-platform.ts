@@ -174,8 +174,6 @@ export function buildExamplePlatform(app: App, azure: ExampleAzureInputs = EXAMP
     target: MinioEndpoint.tenant(tenant, { credentials, trustedCa: certificate.caSecret }),
     buckets: { source: 'reports', target: 'reports' },
     overwrite: true,
-    // Refused if the legacy cluster were this tenant's tier storage: the mirror would write beside tiered data.
-    sourceTiers: [archive],
     verify: true,
   });
   return [ca, kms, storage];
