@@ -61,8 +61,10 @@ const SCOPE = /^[A-Za-z0-9_.:/-]+$/;
 const POLICY_LIST = /^[A-Za-z0-9][A-Za-z0-9._-]*(,[A-Za-z0-9][A-Za-z0-9._-]*)*$/;
 
 /**
- * Checks the options and returns MinIO's OpenID settings. Uses `MINIO_BROWSER_REDIRECT_URL` for the redirect, as
- * `MINIO_IDENTITY_OPENID_REDIRECT_URI` is deprecated (MinIO docs, OpenID settings).
+ * Checks the options and returns MinIO's OpenID settings. The redirect is `MINIO_BROWSER_REDIRECT_URL`, as
+ * `MINIO_IDENTITY_OPENID_REDIRECT_URI` is deprecated (MinIO docs, OpenID settings), and the operator already sets it
+ * from `features.domains.console` (minio/operator v7.1.1 pkg/configuration/tenant_configuration.go), so the
+ * redirect URL must be the console address and is not written again.
  */
 export function renderEntraIdSignIn(scope: IConstruct, field: string, options: EntraIdSignInOptions, consoleUrl: string | undefined): RenderedSignIn {
   requireGuid(scope, `${field}.tenantId`, options.tenantId);
@@ -101,7 +103,6 @@ export function renderEntraIdSignIn(scope: IConstruct, field: string, options: E
     MINIO_IDENTITY_OPENID_CLIENT_ID: options.clientId,
     MINIO_IDENTITY_OPENID_SCOPES: scopes.join(','),
     MINIO_IDENTITY_OPENID_DISPLAY_NAME: options.displayName ?? 'Entra ID',
-    MINIO_BROWSER_REDIRECT_URL: normalize(redirect),
   };
   if (claim !== undefined) env.MINIO_IDENTITY_OPENID_CLAIM_NAME = claim;
   else env.MINIO_IDENTITY_OPENID_ROLE_POLICY = options.rolePolicy!;

@@ -89,7 +89,7 @@ describe('README examples', () => {
   test('Entra ID sign-in: OpenID settings in env, the client secret in config.env', () => {
     const manifests = synthExample(buildEntraSignIn);
     const env = Object.fromEntries(only(manifests, 'Tenant').spec.env.map((e: any) => [e.name, e.value]));
-    expect(env).toMatchObject({ MINIO_IDENTITY_OPENID_CLAIM_NAME: 'groups', MINIO_BROWSER_REDIRECT_URL: 'https://console.lake.contoso.com' });
+    expect(env).toMatchObject({ MINIO_IDENTITY_OPENID_CLAIM_NAME: 'groups', MINIO_IDENTITY_OPENID_CLIENT_ID: '22222222-3333-4444-5555-666666666666' });
     expect(only(manifests, 'ExternalSecret').spec.data.map((d: any) => d.secretKey)).toContain('MINIO_IDENTITY_OPENID_CLIENT_SECRET');
   });
 

@@ -31,9 +31,11 @@ describe('Entra ID sign-in', () => {
       MINIO_IDENTITY_OPENID_SCOPES: 'openid,profile,email',
       MINIO_IDENTITY_OPENID_CLAIM_NAME: 'groups',
       MINIO_IDENTITY_OPENID_DISPLAY_NAME: 'Entra ID',
-      MINIO_BROWSER_REDIRECT_URL: CONSOLE,
     });
-    // The deprecated redirect setting is never written; the secret never reaches env.
+    // The operator derives MINIO_BROWSER_REDIRECT_URL from the console domain; the deprecated redirect setting is
+    // never written, and the secret never reaches env.
+    expect(tenantOf(manifests).spec.features.domains.console).toBe(`${CONSOLE}/`);
+    expect(envOf(manifests)).not.toHaveProperty('MINIO_BROWSER_REDIRECT_URL');
     expect(envOf(manifests)).not.toHaveProperty('MINIO_IDENTITY_OPENID_REDIRECT_URI');
     expect(envOf(manifests)).not.toHaveProperty('MINIO_IDENTITY_OPENID_CLIENT_SECRET');
   });
