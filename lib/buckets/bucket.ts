@@ -48,7 +48,8 @@ export interface BucketOptions {
   /** A hard quota on the bucket's size. @default - left as it is */
   readonly quota?: Size;
   /**
-   * Default encryption with this key of the tenant's KMS (SSE-KMS); the tenant needs `encryption`.
+   * Default encryption with this key of the tenant's KMS (SSE-KMS); the tenant needs `encryption`, and the key must
+   * exist in the KMS (the Job does not create keys).
    *
    * @default - left as it is
    */
