@@ -89,15 +89,21 @@ class ExistingSecretCredentials extends AzureTierCredentials {
 export interface AzureBlobTierProps {
   /**
    * The tier's name in MinIO: upper-case letters, digits, '_' and '-'. Transition rules name it as their storage
-   * class; mc upper-cases tier names (minio/mc cmd/ilm-tier-add.go), so a lower-case name would not be the name
-   * the rules use.
+   * class; mc upper-cases tier names (minio/mc cmd/ilm-tier-add.go) and MinIO refuses others (minio/minio
+   * cmd/tier.go, TierConfigMgr.Add: errTierNameNotUppercase), so a lower-case name would not be the name the rules
+   * use.
    */
   readonly name: string;
   /** The storage account (3 to 24 lower-case letters and digits). MinIO cannot move a tier to another account. */
   readonly storageAccount: string;
   /** The blob container objects go to (3 to 63 lower-case letters, digits and '-'). */
   readonly container: string;
-  /** A prefix inside the container, e.g. `minio/lake/`. @default - the container's root */
+  /**
+   * A prefix inside the container, e.g. `minio/lake/`. MinIO stores it as given and refuses a container and prefix
+   * that another MinIO deployment already tiers to (cmd/tier.go, TierConfigMgr.Add: errTierBackendInUse).
+   *
+   * @default - the container's root
+   */
   readonly prefix?: string;
   /**
    * The Blob service endpoint.
