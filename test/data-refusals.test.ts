@@ -91,7 +91,8 @@ const CASES: [string, () => unknown, string][] = [
     const b = new AzureBlobTier(c, 'B', { name: 'COLD', storageAccount: 'contosob', container: 'tier', credentials: KEY });
     return new TenantProvisioner(c, 'P', { tenant: MinioTenant.fromTenantAttributes(c, 'T', { name: 'lake', namespace: 'lake' }), credentials: CREDENTIALS, tiers: [a, b] });
   }, "tiers[1] repeats one of the tier names (received 'COLD')"],
-  ['credentials that are not Secret values', () => provisioner({ credentials: { accessKey: 'admin' as any, secretKey: 'x' as any } }), 'tenant.credentials.accessKey must be a SecretValue'],
+  ['credentials that are not Secret values, without showing them', () => provisioner({ credentials: { accessKey: 'admin' as any, secretKey: 'x' as any } }),
+    "tenant.credentials.accessKey must be a SecretValue (received '<not shown, a string>')"],
   ['no credentials', () => provisioner({ credentials: undefined as any }), 'tenant.credentials is required'],
   // Tiers
   ['a storage account name with capitals', () => tier({ storageAccount: 'Contoso' }), "storageAccount is not a storage account name (received 'Contoso')"],

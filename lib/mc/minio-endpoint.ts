@@ -150,8 +150,15 @@ function validateAccess(scope: IConstruct, field: string, options: TenantEndpoin
     reject(scope, `${field}.credentials`, undefined, 'is required',
       'pass { accessKey, secretKey } as Secret values, e.g. externalSecret.value(\'access-key\')');
   }
-  SecretValue.validate(scope, `${field}.credentials.accessKey`, options.credentials.accessKey);
-  SecretValue.validate(scope, `${field}.credentials.secretKey`, options.credentials.secretKey);
+  for (const key of ['accessKey', 'secretKey'] as const) {
+    const value = options.credentials[key];
+    // A literal here is likely the credential itself: the message never shows it.
+    if (!(value instanceof SecretValue)) {
+      reject(scope, `${field}.credentials.${key}`, value === undefined ? undefined : `<not shown, a ${typeof value}>`, 'must be a SecretValue',
+        'reference the Secret holding it, e.g. MinioEndpoint.credentialsFromSecret(secret) or SecretValue.fromSecret(secret, key)');
+    }
+    SecretValue.validate(scope, `${field}.credentials.${key}`, value);
+  }
   if (options.trustedCa !== undefined) SecretValue.validate(scope, `${field}.trustedCa`, options.trustedCa);
   return { credentials: options.credentials, trustedCa: options.trustedCa };
 }
