@@ -100,6 +100,8 @@ const CASES: [string, () => unknown, string][] = [
   ['a tier prefix with a space', () => tier({ prefix: 'a b' }), "prefix is not a usable prefix (received 'a b')"],
   ['an http endpoint', () => tier({ endpoint: 'http://contosocold.blob.core.windows.net' }), "endpoint is not an https endpoint (received 'http://contosocold.blob.core.windows.net')"],
   ['credentials of another kind', () => tier({ credentials: { key: 'x' } as any }), 'credentials must be AzureTierCredentials'],
+  ['an account key given as a literal, without showing it', () => tier({ credentials: AzureTierCredentials.accountKeyFromSecret('c2VjcmV0' as any) }),
+    "credentials must reference a Secret value (received '<not shown>')"],
   ['a service principal without a GUID', () => {
     const c = chart();
     const reader = new WorkloadIdentityServiceAccount(c, 'R', { name: 'r', clientId: '11111111-2222-3333-4444-555555555555', tenantId: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee' });

@@ -81,6 +81,10 @@ class ExistingSecretCredentials extends AzureTierCredentials {
   }
 
   public _bind(tier: AzureBlobTier): ResolvedTierCredentials {
+    if (!(this.value instanceof SecretValue)) {
+      // A literal here is likely the account key itself: the message never shows it.
+      reject(tier, 'credentials', '<not shown>', 'must reference a Secret value', 'use SecretValue.fromSecret(secret, key)');
+    }
     return { kind: 'key', secret: SecretValue.validate(tier, 'credentials', this.value) };
   }
 }
