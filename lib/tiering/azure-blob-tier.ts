@@ -182,7 +182,7 @@ export class AzureBlobTier extends Construct implements IRemoteTier {
     this.endpoint = `https://${url.host}`;
     this.storageHost = url.hostname;
     if (!(props.credentials instanceof AzureTierCredentials)) {
-      reject(this, 'credentials', props.credentials, 'must be AzureTierCredentials',
+      reject(this, 'credentials', `<not shown, a ${typeof props.credentials}>`, 'must be AzureTierCredentials',
         'use AzureTierCredentials.accountKey(store, secret) or .servicePrincipal(store, tenantId, clientId, secret)');
     }
     this._credentials = props.credentials._bind(this);
