@@ -31,8 +31,10 @@ export interface AccessPolicyProps {
   readonly name?: string;
   /**
    * The object ID of an Entra ID group whose members get this policy, for a tenant whose sign-in reads the `groups`
-   * claim. MinIO maps the values of the configured claim to policies of the same name (MinIO docs, "OpenID Connect
-   * Access Management": the claim's values name the policies to assign), so the policy is named after the group.
+   * claim. MinIO maps the values of the configured claim to policies of the same name and keeps those that exist
+   * (minio/minio cmd/sts-handlers.go, AssumeRoleWithWebIdentity; MinIO docs, "OpenID Connect Access Management"),
+   * so the policy is named after the group. `mc admin policy attach` is for MinIO's own users and groups, not for
+   * OpenID claims.
    *
    * @default - none
    */
