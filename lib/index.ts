@@ -6,3 +6,7 @@ export * from './secrets';
 export * from './identity';
 export * from './network';
 export * from './observability';
+export * from './mc';
+export * from './buckets';
+export * from './tiering';
+export * from './mirror';

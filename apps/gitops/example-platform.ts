@@ -1,10 +1,13 @@
 import { ApiObject, ApiObjectProps, App, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import {
+  AccessPolicy,
   AuditLogCollector,
   AZURE_MONITOR_METRICS_AGENT,
+  AzureBlobTier,
   AzureLoadBalancer,
   azureRuleGroupArmTemplate,
+  AzureTierCredentials,
   GitOpsApp,
   GitOpsChart,
   HsmKeySource,
@@ -15,21 +18,28 @@ import {
   ManagedPrometheusPodMonitor,
   MetricsAuthentication,
   minioAlertRules,
+  MinioEndpoint,
   minioGrafanaDashboard,
   MinioKmsCluster,
   MinioMetricsVersion,
+  MinioMirror,
   MinioTenant,
   MinkmsImage,
   OperatorCaTrust,
+  PolicyResource,
   PrivateCa,
   prometheusRuleManifest,
   RestrictedNamespace,
+  S3Action,
+  S3Credentials,
   ScrapeTarget,
   SecretSetting,
+  SecretValue,
   ServiceExposure,
   TenantCertificate,
   TenantConfigurationSecret,
   TenantEncryption,
+  TenantProvisioner,
   TenantTls,
   TlsCertificate,
   WorkloadIdentityServiceAccount,
@@ -45,6 +55,10 @@ export interface ExampleAzureInputs {
   readonly tenantSecretsClientId: string;
   readonly kmsSecretsClientId: string;
   readonly loadBalancerSubnet: string;
+  /** The app registration users sign in to the console with. */
+  readonly signInClientId: string;
+  /** The Entra ID group whose members read the reports bucket. */
+  readonly analystsGroupId: string;
 }
 
 export const EXAMPLE_AZURE_INPUTS: ExampleAzureInputs = {
@@ -53,6 +67,8 @@ export const EXAMPLE_AZURE_INPUTS: ExampleAzureInputs = {
   tenantSecretsClientId: '11111111-2222-3333-4444-555555555555',
   kmsSecretsClientId: '11111111-2222-3333-4444-666666666666',
   loadBalancerSubnet: 'snet-minio-frontend',
+  signInClientId: '22222222-3333-4444-5555-666666666666',
+  analystsGroupId: '0b6f4e0c-1d2e-4f5a-8b9c-0d1e2f3a4b5c',
 };
 
 /** What the example writes besides the manifests. */
@@ -78,7 +94,9 @@ export const EXAMPLE_METRICS_VERSION = MinioMetricsVersion.V2;
  * - objects encrypted through a 3-node MinIO KMS cluster whose HSM key also lives in Key Vault;
  * - the tenant and the KMS nodes scraped by Azure managed Prometheus, the alert rules as an ARM template and a
  *   Grafana dashboard written beside the manifests (when `app` is a GitOpsApp), and the audit log delivered to
- *   Log Analytics by Fluent Bit.
+ *   Log Analytics by Fluent Bit;
+ * - console sign-in with Entra ID, a reports bucket readable by an Entra ID group, older reports tiered to Azure
+ *   Blob, and a mirror from the older cluster the tenant replaces.
  */
 export function buildExamplePlatform(
   app: App,
@@ -136,6 +154,13 @@ export function buildExamplePlatform(
       // Fetched into the configuration's config.env: the operator passes only literal env values to MinIO.
       apiKey: SecretSetting.fromKeyVault('minio-production-kms-api-key'),
     }),
+    domains: { console: 'https://console.minio.contoso.com' },
+    // Users sign in with Entra ID; the groups claim names their policies (see the provisioner below).
+    signIn: {
+      tenantId: azure.tenantId,
+      clientId: azure.signInClientId,
+      clientSecret: SecretSetting.fromKeyVault('minio-production-entra-client-secret'),
+    },
     pools: [{
       name: 'pool-0',
       servers: 4,
@@ -185,6 +210,47 @@ export function buildExamplePlatform(
     app.addFile('minio-alerts.arm.json', `${JSON.stringify(azureRuleGroupArmTemplate(alerts), null, 2)}\n`);
     app.addFile('minio.dashboard.json', `${JSON.stringify(minioGrafanaDashboard({ metricsVersion: EXAMPLE_METRICS_VERSION }), null, 2)}\n`);
   }
+
+  // The root credentials again, as two values mc combines into MC_HOST_<alias>.
+  const credentials = s3Credentials(storage, 'Admin', 'production-admin', tenantVault, 'minio-production-root-user', 'minio-production-root-password');
+  const archive = new AzureBlobTier(storage, 'Archive', {
+    name: 'AZURE-ARCHIVE',
+    storageAccount: 'contosominiotier',
+    container: 'minio-production',
+    credentials: AzureTierCredentials.accountKey(tenantVault, 'contosominiotier-account-key'),
+  });
+  new TenantProvisioner(storage, 'Provisioner', {
+    tenant,
+    credentials,
+    trustedCa: certificate.caSecret,
+    tiers: [archive],
+    buckets: [{
+      name: 'reports',
+      versioning: true,
+      quota: Size.tebibytes(2),
+      encryptionKey: 'production-sse',
+      // Reports older than 90 days move to Azure Blob; replaced versions go after a year.
+      lifecycle: [{ prefix: 'monthly/', transition: { tier: archive, afterDays: 90 }, expireNoncurrentAfterDays: 365 }],
+    }],
+    policies: [new AccessPolicy({
+      entraGroup: azure.analystsGroupId,
+      statements: [{ actions: S3Action.READ, resources: [PolicyResource.bucket('reports'), PolicyResource.objects('reports')] }],
+    })],
+  });
+
+  // The older cluster this tenant replaces, mirrored until DNS points at the new one.
+  const legacy = s3Credentials(storage, 'Legacy', 'legacy-minio-credentials', tenantVault, 'legacy-minio-access-key', 'legacy-minio-secret-key');
+  new MinioMirror(storage, 'from-legacy', {
+    source: MinioEndpoint.external('https://s3.legacy.contoso.com', {
+      credentials: legacy,
+      trustedCa: SecretValue.fromSecretName('legacy-minio-ca', 'ca.crt'),
+      allowedCidrs: ['10.40.0.0/16'],
+    }),
+    target: MinioEndpoint.tenant(tenant, { credentials, trustedCa: certificate.caSecret }),
+    buckets: { source: 'reports', target: 'reports' },
+    overwrite: true,
+    verify: true,
+  });
   const charts = [ca, kms, storage];
   if (observability.prometheusRule === true) {
     const monitoring = new GitOpsChart(app, 'minio-monitoring', { namespace: 'monitoring' });
@@ -202,4 +268,15 @@ function keyVaultStore(chart: GitOpsChart, clientId: string, azure: ExampleAzure
     tenantId: azure.tenantId,
   });
   return new KeyVaultSecretStore(chart, 'Vault', { name: 'key-vault', vaultUrl: azure.vaultUrl, identity });
+}
+
+/** An access key and a secret key from Key Vault, in one Secret. */
+function s3Credentials(chart: GitOpsChart, id: string, name: string, store: KeyVaultSecretStore, accessKey: string, secretKey: string): S3Credentials {
+  const [accessKeyField, secretKeyField] = ['access-key', 'secret-key'];
+  const secret = new KeyVaultExternalSecret(chart, id, {
+    name,
+    store,
+    data: [{ secretKey: accessKeyField, keyVaultSecret: accessKey }, { secretKey: secretKeyField, keyVaultSecret: secretKey }],
+  });
+  return { accessKey: secret.value(accessKeyField), secretKey: secret.value(secretKeyField) };
 }

@@ -21,3 +21,5 @@ export { TolerationOperator } from './tenant-pool';
 export type { PoolToleration, TenantPoolOptions } from './tenant-pool';
 export { CertificateSecretType, TenantTls } from './tenant-tls';
 export type { CertificateSecretReference } from './tenant-tls';
+export { EntraClaim } from './entra-id-sign-in';
+export type { EntraIdSignInOptions } from './entra-id-sign-in';

@@ -31,6 +31,7 @@ import { ISecretReference } from '../core/secret-value';
 import { namespaceOf } from '../core/namespace';
 import { IMinioTenant, ImportedMinioTenant, MAX_TENANT_NAME, MinioTenantAttributes, tenantS3Endpoint } from './minio-tenant-reference';
 import { tenantPodLabels } from './tenant-labels';
+import { EntraClaim, EntraIdSignInOptions, renderEntraIdSignIn } from './entra-id-sign-in';
 
 
 /** Properties of a {@link MinioTenant}. */
@@ -104,6 +105,13 @@ export interface MinioTenantProps {
    * @default - none
    */
   readonly secretEnv?: Record<string, SecretSetting>;
+  /**
+   * Console sign-in with Entra ID (MinIO's OpenID provider): its settings go to `env`, the client secret to
+   * `secretEnv`. Needs `domains.console`, which is the redirect target.
+   *
+   * @default - no OpenID sign-in
+   */
+  readonly signIn?: EntraIdSignInOptions;
   /** The ServiceAccount the pool pods run as. @default - the operator's default */
   readonly serviceAccountName?: string;
   /** PriorityClass of the pool pods. @default - none */
@@ -146,6 +154,11 @@ export class MinioTenant extends Construct implements IMinioTenant {
   public readonly publicMetrics: boolean;
   /** The Tenant API object. */
   public readonly resource: Tenant;
+  /**
+   * The claim whose values name the policies of users signing in (`signIn`), or undefined without claim-based
+   * sign-in. A `TenantProvisioner` checks its Entra group and app role policies against it.
+   */
+  public readonly signInClaim: EntraClaim | undefined;
 
   private readonly configuration: ISecretReference;
   private readonly pools: TenantPoolOptions[] = [];
@@ -184,6 +197,10 @@ export class MinioTenant extends Construct implements IMinioTenant {
     this.encryption = props.encryption?._render(this, { name: this.name, namespace: this.namespace });
     for (const ca of this.encryption?.trustedCas ?? []) this.addTrustedCertificateAuthority(ca);
     for (const { name, setting, field } of this.encryption?.secretEnv ?? []) this.wireSecretSetting(name, setting, field);
+    const signIn = props.signIn && renderEntraIdSignIn(this, 'signIn', props.signIn, props.domains?.console);
+    this.signInClaim = signIn?.claim;
+    for (const [name, value] of Object.entries(signIn?.env ?? {})) this.addEnv(name, kplus.EnvValue.fromValue(value));
+    for (const [name, setting] of Object.entries(signIn?.secretEnv ?? {})) this.addSecretEnv(name, setting);
     for (const [name, setting] of Object.entries(props.secretEnv ?? {})) this.addSecretEnv(name, setting);
     for (const [name, value] of Object.entries(props.env ?? {})) this.addEnv(name, value);
     this.publicMetrics = props.metrics?.public ?? false;

@@ -40,12 +40,15 @@ describe('the GitOps example app', () => {
       'minio-production-root-user': 'admin',
       'minio-production-root-password': 'correct horse battery staple',
       'minio-production-kms-api-key': 'k1:AqwjUvaWEE9O83quGOkiO_2D1x37Za9gE4L5UHdq0Ag',
+      'minio-production-entra-client-secret': 'entra secret',
     };
     const minio = renderMinioEnvironment(manifests, 'production', keyVault);
     for (const name of ['MINIO_ROOT_USER', 'MINIO_ROOT_PASSWORD', 'MINIO_KMS_SERVER', 'MINIO_KMS_ENCLAVE', 'MINIO_KMS_SSE_KEY', 'MINIO_KMS_API_KEY']) {
       expect([name, minio.get(name)?.value ?? '']).toEqual([name, expect.stringMatching(/./)]);
     }
     expect(minio.get('MINIO_KMS_API_KEY')?.source).toBe('config.env');
+    expect(minio.get('MINIO_IDENTITY_OPENID_CLIENT_SECRET')).toEqual({ value: 'entra secret', source: 'config.env' });
+    expect(minio.get('MINIO_IDENTITY_OPENID_CLAIM_NAME')?.value).toBe('groups');
   });
 
   test('is deterministic, and leaves no file of a chart that is gone from the app', () => {

@@ -14,6 +14,10 @@ import { addMinioMonitoringFiles } from '../../apps/examples/alerts-and-dashboar
 import { buildAuditedStore } from '../../apps/examples/audit-logs';
 import { buildScrapedStore } from '../../apps/examples/metrics-scraping';
 import { mintMetricsToken } from '../../apps/examples/prometheus-token';
+import { buildAzureBlobTier } from '../../apps/examples/azure-blob-tier';
+import { buildBucketsAndPolicies } from '../../apps/examples/buckets-and-policies';
+import { buildEntraSignIn } from '../../apps/examples/entra-sign-in';
+import { buildMigrationMirror } from '../../apps/examples/migration-mirror';
 import { expectValidManifests } from '../support/strict-validator';
 
 /** Synthesizes an example into a fresh app and checks every object against the schemas. */
@@ -124,5 +128,37 @@ describe('README examples', () => {
     expect(env).toContainEqual({ name: 'MINIO_AUDIT_WEBHOOK_ENDPOINT', value: 'http://lake-audit.data.svc.cluster.local:8080/minio-audit' });
     expect(only(manifests, 'NetworkPolicy', 'lake-audit').spec.ingress[0].from[0].podSelector.matchLabels).toEqual({ 'v1.min.io/tenant': 'lake' });
     expect(only(manifests, 'Deployment', 'lake-audit').spec.template.spec.containers[0].image).toBe('cr.fluentbit.io/fluent/fluent-bit:5.1.1');
+  });
+
+  test('Entra ID sign-in: OpenID settings in env, the client secret in config.env', () => {
+    const manifests = synthExample(buildEntraSignIn);
+    const env = Object.fromEntries(only(manifests, 'Tenant').spec.env.map((e: any) => [e.name, e.value]));
+    expect(env).toMatchObject({ MINIO_IDENTITY_OPENID_CLAIM_NAME: 'groups', MINIO_IDENTITY_OPENID_CLIENT_ID: '22222222-3333-4444-5555-666666666666' });
+    expect(only(manifests, 'ExternalSecret').spec.data.map((d: any) => d.secretKey)).toContain('MINIO_IDENTITY_OPENID_CLIENT_SECRET');
+  });
+
+  test('buckets and policies: one provisioning Job, its NetworkPolicy, and the plan for both buckets and the group policy', () => {
+    const manifests = synthExample(buildBucketsAndPolicies);
+    const script = only(manifests, 'Job').spec.template.spec.containers[0].command[2];
+    expect(script).toContain('bucket reports 0 on - - - 5497558138880 lake-reports');
+    expect(script).toContain('bucket audit-trail 1 - COMPLIANCE 7y 7YEARS');
+    expect(script).toContain('policy 0b6f4e0c-1d2e-4f5a-8b9c-0d1e2f3a4b5c');
+    expect(only(manifests, 'NetworkPolicy').metadata.name).toBe('lake-provision');
+  });
+
+  test('Azure Blob tier: the service principal secret from Key Vault, the tier and its rules in the plan', () => {
+    const manifests = synthExample(buildAzureBlobTier);
+    expect(only(manifests, 'ExternalSecret').spec.data).toEqual([{ secretKey: 'client-secret', remoteRef: { key: 'lake-tier-client-secret' } }]);
+    const script = only(manifests, 'Job').spec.template.spec.containers[0].command[2];
+    expect(script).toContain('tier AZURE-COLD contosominiocold lake-tier lake/ https://contosominiocold.blob.core.windows.net sp 0 aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee 33333333-4444-5555-6666-777777777777');
+    expect(script).toContain('"NoncurrentVersionTransition":{"NoncurrentDays":14,"StorageClass":"AZURE-COLD"}');
+  });
+
+  test('migration mirror: one pod with Recreate, a dry run first, and a verification Job', () => {
+    const manifests = synthExample(buildMigrationMirror);
+    const deployment = only(manifests, 'Deployment');
+    expect(deployment.spec).toMatchObject({ replicas: 1, strategy: { type: 'Recreate' } });
+    expect(deployment.spec.template.spec.initContainers[0].name).toBe('dry-run');
+    expect(only(manifests, 'Job').metadata.name).toMatch(/^from-legacy-verify-[0-9a-f]{8}$/);
   });
 });

@@ -9,6 +9,10 @@ import { buildKeyVaultSecrets } from '../../apps/examples/key-vault-secrets';
 import { buildEncryptedStore } from '../../apps/examples/kms-cluster';
 import { buildAnalyticsStore } from '../../apps/examples/readme-example';
 import { buildWorkloadIdentity } from '../../apps/examples/workload-identity';
+import { buildAzureBlobTier } from '../../apps/examples/azure-blob-tier';
+import { buildBucketsAndPolicies } from '../../apps/examples/buckets-and-policies';
+import { buildEntraSignIn } from '../../apps/examples/entra-sign-in';
+import { buildMigrationMirror } from '../../apps/examples/migration-mirror';
 import { buildExamplePlatform } from '../../apps/gitops/example-platform';
 
 const root = join(__dirname, '..', '..');
@@ -58,6 +62,10 @@ const EXAMPLES: [string, (app: App) => unknown][] = [
   ['apps/examples/cert-manager.ts', buildCertManagerTls],
   ['apps/examples/kms-cluster.ts', buildEncryptedStore],
   ['apps/examples/hsm-mirrored-key.ts', buildHsmBackedKms],
+  ['apps/examples/entra-sign-in.ts', buildEntraSignIn],
+  ['apps/examples/buckets-and-policies.ts', buildBucketsAndPolicies],
+  ['apps/examples/azure-blob-tier.ts', buildAzureBlobTier],
+  ['apps/examples/migration-mirror.ts', buildMigrationMirror],
 ];
 
 describe('examples read as object wiring', () => {
