@@ -32,6 +32,8 @@ export interface ExampleAzureInputs {
   readonly tenantSecretsClientId: string;
   readonly kmsSecretsClientId: string;
   readonly loadBalancerSubnet: string;
+  /** The public identity (`h1:`) of the KMS admin API key kept in Key Vault as minkms-admin-api-key. */
+  readonly kmsAdminIdentity: string;
 }
 
 export const EXAMPLE_AZURE_INPUTS: ExampleAzureInputs = {
@@ -40,6 +42,8 @@ export const EXAMPLE_AZURE_INPUTS: ExampleAzureInputs = {
   tenantSecretsClientId: '11111111-2222-3333-4444-555555555555',
   kmsSecretsClientId: '11111111-2222-3333-4444-666666666666',
   loadBalancerSubnet: 'snet-minio-frontend',
+  // `minio-aks kms identity -` of the example's admin key.
+  kmsAdminIdentity: 'h1:J23aac6Xcu3NUDAo2E7NT-XUt_CDmoXgRPlg3Ie0MdE',
 };
 
 /**
@@ -68,8 +72,7 @@ export function buildExamplePlatform(app: App, azure: ExampleAzureInputs = EXAMP
     image: MinkmsImage.release('RELEASE.2026-07-17T11-53-00Z'),
     replicas: 3,
     hsmKey: HsmKeySource.fromKeyVault({ store: kmsVault, keyVaultSecret: 'minkms-hsm-key' }),
-    // The public identity of the admin key kept in Key Vault as minkms-admin-api-key (`minio-aks kms identity -`).
-    adminIdentity: 'h1:J23aac6Xcu3NUDAo2E7NT-XUt_CDmoXgRPlg3Ie0MdE',
+    adminIdentity: azure.kmsAdminIdentity,
     adminApiKey: adminApiKey.value(),
     tls: KmsTls.fromIssuer(internalCa),
   });
