@@ -17,10 +17,11 @@ export interface PlannedObject {
 /**
  * Synthesizes `app` the way `cdk8s synth` does (dependencies resolved, every construct validated, each chart's
  * manifests in apply order) and says, for each object, which others must be applied first:
- * - in its chart, the objects of the closest earlier kind in the apply order (lib/core/apply-order.ts), so that
- *   Namespaces come first, then identity, Secrets and configuration, custom resources, workloads, and Jobs last;
  * - the Namespace it lives in, whichever chart creates it;
- * - the objects it depends on in the cdk8s dependency graph (`addDependency`, and charts that depend on charts).
+ * - the objects it depends on in the cdk8s dependency graph (`addDependency`, and charts that depend on charts);
+ * - in its chart, the objects of the closest earlier kind in the apply order (lib/core/apply-order.ts), so that
+ *   Namespaces come first, then identity, Secrets and configuration, custom resources, workloads, and Jobs last,
+ *   unless one of the dependencies above says the opposite.
  *
  * Objects come out so that every dependency precedes its dependant; a dependency cycle is an error.
  */
@@ -37,6 +38,22 @@ export function planApply(app: App): PlannedObject[] {
   const add = (from: Entry, to: string | undefined) => {
     if (to !== undefined && to !== from.key) dependencies.get(from.key)!.add(to);
   };
+  // What the constructs say first: the Namespace and the cdk8s dependency graph.
+  for (const entry of entries) {
+    const namespace = entry.manifest.metadata?.namespace;
+    if (namespace !== undefined) add(entry, namespaces.get(namespace));
+    for (const dependency of entry.apiObject.node.dependencies) {
+      for (const target of apiObjectsOf(dependency)) add(entry, byObject.get(target)?.key);
+    }
+  }
+  for (const chart of charts) {
+    const own = entries.filter((entry) => entry.chart === chart);
+    for (const other of chart.node.dependencies.filter((dependency): dependency is Chart => dependency instanceof Chart)) {
+      for (const target of entries.filter((candidate) => candidate.chart === other)) for (const entry of own) add(entry, target.key);
+    }
+  }
+  // Then the apply order, where it does not contradict them: an object the constructs make wait for a later kind
+  // (say a ConfigMap that depends on a Service) keeps that dependency, as the cdk8s dependency graph orders it.
   for (const chart of charts) {
     const own = entries.filter((entry) => entry.chart === chart);
     let previousGroup: Entry[] = [];
@@ -47,19 +64,10 @@ export function planApply(app: App): PlannedObject[] {
         group = [];
       }
       group.push(entry);
-      for (const earlier of previousGroup) add(entry, earlier.key);
+      for (const earlier of previousGroup) {
+        if (!reaches(dependencies, earlier.key, entry.key)) add(entry, earlier.key);
+      }
     });
-    const dependedCharts = chart.node.dependencies.filter((dependency): dependency is Chart => dependency instanceof Chart);
-    for (const entry of own) {
-      for (const other of dependedCharts) for (const target of entries.filter((candidate) => candidate.chart === other)) add(entry, target.key);
-    }
-  }
-  for (const entry of entries) {
-    const namespace = entry.manifest.metadata?.namespace;
-    if (namespace !== undefined) add(entry, namespaces.get(namespace));
-    for (const dependency of entry.apiObject.node.dependencies) {
-      for (const target of apiObjectsOf(dependency)) add(entry, byObject.get(target)?.key);
-    }
   }
   return topologicalOrder(entries, dependencies);
 }
@@ -96,6 +104,20 @@ function apiObjectsOf(construct: IConstruct): ApiObject[] {
   return construct.node.findAll().filter((candidate): candidate is ApiObject => candidate instanceof ApiObject);
 }
 
+/** Whether `from` waits, directly or through others, for `to`. */
+function reaches(dependencies: Map<string, Set<string>>, from: string, to: string): boolean {
+  const seen = new Set<string>();
+  const pending = [from];
+  while (pending.length > 0) {
+    const key = pending.pop()!;
+    if (key === to) return true;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    pending.push(...dependencies.get(key)!);
+  }
+  return false;
+}
+
 /** Kahn's algorithm, taking the earliest ready object each time: without dependencies the synth order stays. */
 function topologicalOrder(entries: readonly Entry[], dependencies: Map<string, Set<string>>): PlannedObject[] {
   const placed = new Set<string>();
@@ -104,7 +126,7 @@ function topologicalOrder(entries: readonly Entry[], dependencies: Map<string, S
     const next = entries.find((entry) => !placed.has(entry.key) && [...dependencies.get(entry.key)!].every((key) => placed.has(key)));
     if (next === undefined) {
       const stuck = entries.filter((entry) => !placed.has(entry.key)).map((entry) => entry.key);
-      throw new Error(`the objects ${stuck.join(', ')} depend on each other in a cycle: remove one of their addDependency calls`);
+      throw new Error(`the objects ${stuck.join(', ')} depend on each other in a cycle: remove one of their addDependency calls (or a chart dependency that makes a Namespace wait for its own objects)`);
     }
     placed.add(next.key);
     result.push({ key: next.key, chartId: next.chart.node.id, manifest: next.manifest, dependsOn: [...dependencies.get(next.key)!].sort() });

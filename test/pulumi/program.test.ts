@@ -1,10 +1,11 @@
 import * as pulumi from '@pulumi/pulumi';
 import { App } from 'cdk8s';
 import { buildExamplePlatform } from '../../apps/gitops/example-platform';
-import { PlatformOutputs, VAULT_SECRETS } from '../../apps/pulumi/platform-program';
-import { PlatformSettings } from '../../apps/pulumi/settings';
+import { deployPlatform, PlatformOutputs, VAULT_SECRETS } from '../../apps/pulumi/platform-program';
+import { PlatformSettings, readSettings } from '../../apps/pulumi/settings';
 import { ConfigurationError } from '../../lib/core/errors';
 import { kmsIdentityOf } from '../../lib/kms/api-key';
+import { GeneratedHsmKey, GeneratedKmsApiKey, ManagedPrometheus, MinioKeyVault, TieringStorage, WorkloadIdentity } from '../../lib/pulumi';
 import { expectValidManifests } from '../support/strict-validator';
 import { installMocks, MOCK_AZURE, Registered } from './pulumi-mocks';
 
@@ -33,10 +34,13 @@ interface Transformed {
 }
 
 const registered: Registered[] = [];
+/** Component instances by `type name`, to read their outputs. */
+const components = new Map<string, pulumi.Resource>();
 const transformed: Transformed[] = [];
 let outputs: PlatformOutputs;
 let resolvedOutputs: Record<string, unknown>;
 let secretOutputs: string[];
+let generatedKeySecrecy: Record<string, boolean>;
 
 const byType = (type: string) => registered.filter((resource) => resource.type === type);
 const one = (type: string, name: string) => {
@@ -52,11 +56,11 @@ const resolve = <T>(output: pulumi.Output<T>) => new Promise<T>((done) => output
 
 beforeAll(async () => {
   await installMocks(registered);
-  const { deployPlatform } = await import('../../apps/pulumi/platform-program');
   const names = new Map<pulumi.Resource, string>();
   await pulumi.runtime.runInPulumiStack(async () => {
     pulumi.runtime.registerStackTransformation((args) => {
       names.set(args.resource, `${args.type} ${args.name}`);
+      if (args.type.startsWith('minio-aks:')) components.set(`${args.type} ${args.name}`, args.resource);
       const dependsOn = ([] as pulumi.Resource[]).concat((args.opts.dependsOn ?? []) as pulumi.Resource[]).map((resource) => names.get(resource) ?? '?');
       transformed.push({ type: args.type, name: args.name, props: args.props, dependsOn, protect: args.opts.protect === true });
       return undefined;
@@ -67,6 +71,13 @@ beforeAll(async () => {
   resolvedOutputs = Object.fromEntries(await Promise.all(entries.map(async ([key, value]) => [key, await resolve(value)])));
   secretOutputs = (await Promise.all(entries.map(async ([key, value]) => (await pulumi.isSecret(value)) ? key : undefined)))
     .filter((key): key is string => key !== undefined);
+  const hsmKey = components.get(`minio-aks:azure:GeneratedHsmKey ${VAULT_SECRETS.kms.hsmKey}`) as GeneratedHsmKey;
+  const adminKey = components.get(`minio-aks:azure:GeneratedKmsApiKey ${VAULT_SECRETS.kms.adminApiKey}`) as GeneratedKmsApiKey;
+  generatedKeySecrecy = {
+    hsmKey: await pulumi.isSecret(hsmKey.value),
+    adminApiKey: await pulumi.isSecret(adminKey.apiKey),
+    adminIdentity: await pulumi.isSecret(adminKey.identity),
+  };
   await pulumi.runtime.disconnect();
 }, 60_000);
 
@@ -182,6 +193,8 @@ describe('the Pulumi program under mocks', () => {
   });
 
   test('the generated keys are secrets, stored as Key Vault secrets, never outputs', async () => {
+    // The identity is a hash of the public key: a plain output, so configuration can carry it.
+    expect(generatedKeySecrecy).toEqual({ hsmKey: true, adminApiKey: true, adminIdentity: false });
     const vaultSecrets = transformed.filter((resource) => resource.type === 'azure-native:keyvault:Secret');
     expect(vaultSecrets.map((secret) => secret.props.secretName).sort()).toEqual([
       VAULT_SECRETS.kms.adminApiKey, VAULT_SECRETS.kms.hsmKey,
@@ -299,8 +312,7 @@ describe('the Pulumi program under mocks', () => {
 });
 
 describe('bad input to the Azure components fails when they are created', () => {
-  test('names Azure would refuse', async () => {
-    const { MinioKeyVault, TieringStorage, WorkloadIdentity, ManagedPrometheus } = await import('../../lib/pulumi');
+  test('names Azure would refuse', () => {
     expect(() => new MinioKeyVault('bad', { resourceGroupName: 'rg', tenantId: 't', vaultName: 'kv--minio' }))
       .toThrow(new ConfigurationError('KeyVault bad', 'vaultName', 'kv--minio', 'must not contain consecutive hyphens',
         'use 3 to 24 letters, digits and single hyphens, starting with a letter and ending with a letter or digit'));
@@ -316,8 +328,7 @@ describe('bad input to the Azure components fails when they are created', () => 
       .toThrow(/serviceAccounts must name at least one ServiceAccount/);
   });
 
-  test('the stack config', async () => {
-    const { readSettings } = await import('../../apps/pulumi/settings');
+  test('the stack config', () => {
     const config = (values: Record<string, string>) => ({
       get: (key: string) => values[key],
       getBoolean: (key: string) => (values[key] === undefined ? undefined : values[key] === 'true'),
