@@ -30,6 +30,8 @@ fail() { echo "consumer test: $*" >&2; exit 1; }
 # One copy of cdk8s, shared by the app and the library; no build tool from the library's devDependencies.
 [ "$(find node_modules -name package.json -path '*/cdk8s/package.json' | wc -l)" = 1 ] || fail 'more than one copy of cdk8s'
 [ ! -e node_modules/esbuild ] || fail 'esbuild was installed with the package'
+# The Pulumi packages are optional peers: a cdk8s-only team does not get them, and synthesizes without them.
+[ ! -e node_modules/@pulumi ] || fail 'the Pulumi packages were installed with the package'
 
 npx --no-install tsc -p tsconfig.json
 node main.js
