@@ -5,7 +5,7 @@ import * as k8s from '@pulumi/kubernetes/provider';
 import * as random from '@pulumi/random';
 import { App } from 'cdk8s';
 import {
-  AksCluster, BuiltInRole, GeneratedHsmKey, GeneratedKmsApiKey, KubernetesObjects, ManagedPrometheus, MinioKeyVault,
+  AksCluster, BuiltInRole, ClusterNetwork, GeneratedHsmKey, GeneratedKmsApiKey, KubernetesObjects, ManagedPrometheus, MinioKeyVault,
   serviceAccountsOfClient, TieringStorage, WorkloadIdentity,
 } from '../../lib/pulumi';
 import { minioAlertRules } from '../../lib/observability';
@@ -55,6 +55,8 @@ export function deployPlatform(settings: PlatformSettings): PlatformOutputs {
   const cluster = settings.existingCluster === undefined
     ? AksCluster.create('minio', {
       resourceGroupName,
+      subscriptionId: client.subscriptionId,
+      network: new ClusterNetwork('minio', { resourceGroupName, frontendSubnetName: settings.loadBalancerSubnet }),
       kubernetesVersion: settings.kubernetesVersion,
       zones: settings.zones,
       systemPool: { name: 'system', ...settings.systemPool },
@@ -119,7 +121,7 @@ export function deployPlatform(settings: PlatformSettings): PlatformOutputs {
     vault.addSecret(VAULT_SECRETS.tiering.accountKey, tiering.accountKey);
   }
 
-  const provider = new k8s.Provider('aks', { kubeconfig: settings.kubeconfig ?? cluster.kubeconfig, enableServerSideApply: true });
+  const provider = new k8s.Provider('aks', { kubeconfig: settings.kubeconfig ?? cluster.kubeconfig });
   const azure: pulumi.Output<ExampleAzureInputs> = pulumi
     .all([client.tenantId, vault.vaultUri, tenantIdentity.clientId, kmsIdentity.clientId, adminApiKey.identity])
     .apply(([tenantId, vaultUrl, tenantSecretsClientId, kmsSecretsClientId, kmsAdminIdentity]) => ({

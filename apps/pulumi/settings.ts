@@ -30,7 +30,10 @@ export interface PlatformSettings {
   readonly minioPool: PoolSettings;
   /** `keyVaultName`. @default - `minio` with a random suffix */
   readonly keyVaultName?: string;
-  /** `loadBalancerSubnet`: subnet of the internal S3 load balancer. @default 'snet-minio-frontend' */
+  /**
+   * `loadBalancerSubnet`: subnet of the internal S3 load balancer, in the cluster's virtual network. A new cluster
+   * gets it; an existing cluster must have it. @default 'snet-minio-frontend'
+   */
   readonly loadBalancerSubnet: string;
   /** `monitoring`: create managed Prometheus and the alert rule groups. @default true */
   readonly monitoring: boolean;

@@ -1,6 +1,10 @@
 import * as pulumi from '@pulumi/pulumi';
+import * as authorization from '@pulumi/azure-native/authorization';
 import * as containerservice from '@pulumi/azure-native/containerservice';
+import * as managedidentity from '@pulumi/azure-native/managedidentity';
 import { ConfigurationError } from '../core/errors';
+import { BuiltInRole, roleDefinitionId } from './built-in-roles';
+import { ClusterNetwork } from './cluster-network';
 
 /** A node pool of a new cluster. */
 export interface AksNodePool {
@@ -25,6 +29,10 @@ export interface NewAksClusterArgs {
   readonly systemPool: AksNodePool;
   /** Pools for workloads (mode User), such as a tainted MinIO pool. @default - none */
   readonly userPools?: readonly AksNodePool[];
+  /** The network the nodes and internal load balancers use. */
+  readonly network: ClusterNetwork;
+  /** The subscription, for the control plane identity's role definitions. */
+  readonly subscriptionId: pulumi.Input<string>;
 }
 
 /** Arguments of an {@link AksCluster} that uses a cluster created elsewhere. */
@@ -41,7 +49,8 @@ const POOL_NAME = /^[a-z][a-z0-9]{0,11}$/;
 /**
  * The AKS cluster MinIO runs on, either created here with what the platform needs (OIDC issuer and workload
  * identity for federated credentials, the Key Vault CSI add-on with rotation, managed Prometheus metrics, pools
- * spread over zones), or an existing one, read for its OIDC issuer URL and credentials.
+ * spread over zones, a network policy engine, nodes in a {@link ClusterNetwork} whose subnets its control plane
+ * identity may use), or an existing one, read for its OIDC issuer URL and credentials.
  */
 export class AksCluster extends pulumi.ComponentResource {
   /** Creates a cluster. */
@@ -101,6 +110,7 @@ export class AksCluster extends pulumi.ComponentResource {
 }
 
 function newCluster(parent: AksCluster, name: string, args: NewAksClusterArgs): containerservice.ManagedCluster {
+  const created = { parent };
   const path = `AksCluster ${name}`;
   const zones = [...(args.zones ?? ['1', '2', '3'])];
   const pools = [{ ...args.systemPool, mode: 'System' }, ...(args.userPools ?? []).map((pool) => ({ ...pool, mode: 'User' }))];
@@ -113,13 +123,36 @@ function newCluster(parent: AksCluster, name: string, args: NewAksClusterArgs): 
       throw new ConfigurationError(path, `pools[${index}].count`, pool.count, 'must be a whole number of at least 1', 'give the pool one node or more');
     }
   });
+  // A control plane identity made beforehand, so that it holds its roles on the subnets before the cluster needs
+  // them (a system-assigned identity exists only once the cluster does).
+  const controlPlane = new managedidentity.UserAssignedIdentity(`${name}-control-plane`, {
+    resourceGroupName: args.resourceGroupName,
+    location: args.location,
+  }, created);
+  const subnetRoles = [args.network.nodeSubnetId, args.network.frontendSubnetId].map((scope, index) => new authorization.RoleAssignment(`${name}-control-plane-${index}`, {
+    principalId: controlPlane.principalId,
+    principalType: 'ServicePrincipal',
+    roleDefinitionId: roleDefinitionId(args.subscriptionId, BuiltInRole.NETWORK_CONTRIBUTOR),
+    scope,
+  }, created));
   return new containerservice.ManagedCluster(name, {
     resourceGroupName: args.resourceGroupName,
     location: args.location,
     kubernetesVersion: args.kubernetesVersion,
     dnsPrefix: name,
     enableRBAC: true,
-    identity: { type: 'SystemAssigned' },
+    identity: { type: 'UserAssigned', userAssignedIdentities: [controlPlane.id] },
+    // Azure CNI powered by Cilium enforces the NetworkPolicies the constructs synthesize
+    // (learn.microsoft.com/azure/aks/azure-cni-powered-by-cilium); service CIDR outside the virtual network.
+    networkProfile: {
+      networkPlugin: 'azure',
+      networkPluginMode: 'overlay',
+      networkDataplane: 'cilium',
+      networkPolicy: 'cilium',
+      podCidr: '192.168.0.0/16',
+      serviceCidr: '10.0.0.0/16',
+      dnsServiceIP: '10.0.0.10',
+    },
     agentPoolProfiles: pools.map((pool) => ({
       name: pool.name,
       mode: pool.mode,
@@ -127,6 +160,7 @@ function newCluster(parent: AksCluster, name: string, args: NewAksClusterArgs): 
       vmSize: pool.vmSize,
       osType: 'Linux',
       availabilityZones: zones,
+      vnetSubnetID: args.network.nodeSubnetId,
       nodeTaints: pool.taints === undefined ? undefined : [...pool.taints],
     })),
     oidcIssuerProfile: { enabled: true },
@@ -138,5 +172,5 @@ function newCluster(parent: AksCluster, name: string, args: NewAksClusterArgs): 
       },
     },
     azureMonitorProfile: { metrics: { enabled: true } },
-  }, { parent, protect: true });
+  }, { parent, protect: true, dependsOn: subnetRoles });
 }

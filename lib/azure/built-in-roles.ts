@@ -14,6 +14,11 @@ export const BuiltInRole = {
   STORAGE_BLOB_DATA_CONTRIBUTOR: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe',
   /** Manage records in a DNS zone: cert-manager's DNS01 solver. */
   DNS_ZONE_CONTRIBUTOR: 'befefa01-2a29-4197-83a8-272ff33ce314',
+  /**
+   * Join subnets and manage load balancers in them: the AKS control plane identity on its node subnet and on the
+   * subnet of its internal load balancers (learn.microsoft.com/azure/aks/use-managed-identity, "Add role assignment").
+   */
+  NETWORK_CONTRIBUTOR: '4d97b98b-1d4f-4787-a291-c67834d212e7',
   /** Query an Azure Monitor workspace (Grafana, `promtool` against the query endpoint). */
   MONITORING_DATA_READER: 'b0d8363b-8ddd-447d-831f-62ca05bff136',
 } as const;

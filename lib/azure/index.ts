@@ -1,5 +1,6 @@
 export * from './built-in-roles';
 export * from './azure-names';
+export * from './cluster-network';
 export * from './aks-cluster';
 export * from './key-vault';
 export * from './generated-kms-keys';

@@ -7,7 +7,7 @@ import { ConfigurationError } from '../../lib/core/errors';
 import { kmsIdentityOf } from '../../lib/kms/api-key';
 import { GeneratedHsmKey, GeneratedKmsApiKey, ManagedPrometheus, MinioKeyVault, TieringStorage, WorkloadIdentity } from '../../lib/pulumi';
 import { expectValidManifests } from '../support/strict-validator';
-import { installMocks, MOCK_AZURE, Registered } from './pulumi-mocks';
+import { installMocks, MOCK_AZURE, mockGuid, Registered } from './pulumi-mocks';
 
 /**
  * The Pulumi program under mocks, run once for the whole file (each jest file loads @pulumi/pulumi again, about
@@ -96,10 +96,12 @@ describe('the Pulumi program under mocks', () => {
       'azure-native:monitor:DataCollectionEndpoint',
       'azure-native:monitor:DataCollectionRule',
       'azure-native:monitor:DataCollectionRuleAssociation',
+      'azure-native:network:VirtualNetwork',
       'azure-native:resources:ResourceGroup',
       'azure-native:storage:BlobContainer',
       'azure-native:storage:StorageAccount',
       'minio-aks:azure:AksCluster',
+      'minio-aks:azure:ClusterNetwork',
       'minio-aks:azure:GeneratedHsmKey',
       'minio-aks:azure:GeneratedKmsApiKey',
       'minio-aks:azure:KeyVault',
@@ -163,9 +165,10 @@ describe('the Pulumi program under mocks', () => {
 
   test('each identity holds Key Vault Secrets User on exactly the secrets its ExternalSecrets read', () => {
     const secretsUser = `/subscriptions/${MOCK_AZURE.subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/4633458b-17de-408a-b874-0445c86b69e6`;
-    const principals = Object.fromEntries(byType('azure-native:managedidentity:UserAssignedIdentity')
-      .map((identity) => [`${identity.name}-principal`, identity.name]));
-    const assignments = byType('azure-native:authorization:RoleAssignment');
+    const workloadIdentities = ['minio-kms-secrets', 'minio-tenant-secrets'];
+    const assignments = byType('azure-native:authorization:RoleAssignment')
+      .filter((assignment) => workloadIdentities.some((identityName) => assignment.name.startsWith(`${identityName}-`)));
+    expect(assignments).toHaveLength(5);
     for (const assignment of assignments) {
       expect(assignment.inputs.roleDefinitionId).toBe(secretsUser);
       expect(assignment.inputs.principalType).toBe('ServicePrincipal');
@@ -178,7 +181,11 @@ describe('the Pulumi program under mocks', () => {
     expect(scopesOf('minio-tenant-secrets')).toEqual(remoteKeysIn('minio-production'));
     // Scoped to one secret each, never the vault or the resource group.
     for (const assignment of assignments) expect(assignment.inputs.scope).toMatch(/\/providers\/Microsoft\.KeyVault\/vaults\/[^/]+\/secrets\/[^/]+$/);
-    expect(Object.keys(principals)).toHaveLength(2);
+    for (const identityName of workloadIdentities) {
+      for (const assignment of assignments.filter((candidate) => candidate.name.startsWith(`${identityName}-`))) {
+        expect(assignment.inputs.principalId).toBe(mockGuid(`${identityName}-principal`));
+      }
+    }
   });
 
   test('federated credentials of one identity are created one after another', () => {
@@ -299,7 +306,23 @@ describe('the Pulumi program under mocks', () => {
       addonProfiles: { azureKeyvaultSecretsProvider: { enabled: true, config: { enableSecretRotation: 'true' } } },
       azureMonitorProfile: { metrics: { enabled: true } },
     });
-    for (const pool of cluster.inputs.agentPoolProfiles) expect(pool.availabilityZones).toEqual(['1', '2', '3']);
+    const vnet = one('azure-native:network:VirtualNetwork', 'minio');
+    for (const pool of cluster.inputs.agentPoolProfiles) {
+      expect(pool.availabilityZones).toEqual(['1', '2', '3']);
+      expect(pool.vnetSubnetID).toBe(`${vnet.id}/subnets/snet-aks-nodes`);
+    }
+    // NetworkPolicies need an engine; the internal load balancer's subnet is in the cluster's network.
+    expect(cluster.inputs.networkProfile).toMatchObject({ networkPlugin: 'azure', networkDataplane: 'cilium', networkPolicy: 'cilium' });
+    expect(vnet.inputs.subnets.map((subnet: any) => subnet.name)).toEqual(['snet-aks-nodes', SETTINGS.loadBalancerSubnet]);
+    const controlPlane = one('azure-native:managedidentity:UserAssignedIdentity', 'minio-control-plane');
+    expect(cluster.inputs.identity).toEqual({ type: 'UserAssigned', userAssignedIdentities: [controlPlane.id] });
+    const networkContributor = byType('azure-native:authorization:RoleAssignment').filter((assignment) => assignment.name.startsWith('minio-control-plane-'));
+    expect(networkContributor.map((assignment) => [assignment.inputs.roleDefinitionId.split('/').pop(), assignment.inputs.scope])).toEqual([
+      ['4d97b98b-1d4f-4787-a291-c67834d212e7', `${vnet.id}/subnets/snet-aks-nodes`],
+      ['4d97b98b-1d4f-4787-a291-c67834d212e7', `${vnet.id}/subnets/${SETTINGS.loadBalancerSubnet}`],
+    ]);
+    const clusterOptions = transformed.find((resource) => resource.type === 'azure-native:containerservice:ManagedCluster')!;
+    expect(clusterOptions.dependsOn).toEqual(networkContributor.map((assignment) => `azure-native:authorization:RoleAssignment ${assignment.name}`));
     expect(cluster.inputs.agentPoolProfiles[1]).toMatchObject({ name: 'minio', mode: 'User', nodeTaints: ['dedicated=minio:NoSchedule'] });
   });
 

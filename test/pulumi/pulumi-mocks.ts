@@ -66,6 +66,8 @@ function mockState(type: string, name: string, inputs: Record<string, any>): { s
         id: provider('Microsoft.ContainerService/managedClusters', name),
         state: { ...inputs, name, oidcIssuerProfile: { enabled: true, issuerURL: MOCK_AZURE.issuerUrl } },
       };
+    case 'azure-native:network:VirtualNetwork':
+      return { id: provider('Microsoft.Network/virtualNetworks', name), state: { ...inputs, name } };
     case 'azure-native:keyvault:Vault': {
       const vaultName = inputs.vaultName ?? name;
       return { id: provider('Microsoft.KeyVault/vaults', vaultName), state: { ...inputs, name: vaultName, properties: { ...inputs.properties, vaultUri: `https://${vaultName}.vault.azure.net/` } } };
