@@ -5,7 +5,7 @@ import { deployPlatform, PlatformOutputs, VAULT_SECRETS } from '../../apps/pulum
 import { PlatformSettings, readSettings } from '../../apps/pulumi/settings';
 import { ConfigurationError } from '../../lib/core/errors';
 import { kmsIdentityOf } from '../../lib/kms/api-key';
-import { GeneratedHsmKey, GeneratedKmsApiKey, ManagedPrometheus, MinioKeyVault, TieringStorage, WorkloadIdentity } from '../../lib/pulumi';
+import { AksCluster, GeneratedHsmKey, GeneratedKmsApiKey, ManagedPrometheus, MinioKeyVault, TieringStorage, WorkloadIdentity } from '../../lib/pulumi';
 import { expectValidManifests } from '../support/strict-validator';
 import { installMocks, MOCK_AZURE, mockGuid, Registered } from './pulumi-mocks';
 
@@ -41,6 +41,8 @@ let outputs: PlatformOutputs;
 let resolvedOutputs: Record<string, unknown>;
 let secretOutputs: string[];
 let generatedKeySecrecy: Record<string, boolean>;
+let existingCluster: AksCluster;
+let existingClusterValues: Record<string, unknown>;
 
 const byType = (type: string) => registered.filter((resource) => resource.type === type);
 const one = (type: string, name: string) => {
@@ -66,6 +68,7 @@ beforeAll(async () => {
       return undefined;
     });
     outputs = deployPlatform(SETTINGS);
+    existingCluster = AksCluster.existing('existing', { resourceGroupName: 'rg-aks', clusterName: 'aks-prod' });
   });
   const entries = Object.entries(outputs).filter(([, value]) => value !== undefined) as Array<[string, pulumi.Output<unknown>]>;
   resolvedOutputs = Object.fromEntries(await Promise.all(entries.map(async ([key, value]) => [key, await resolve(value)])));
@@ -77,6 +80,12 @@ beforeAll(async () => {
     hsmKey: await pulumi.isSecret(hsmKey.value),
     adminApiKey: await pulumi.isSecret(adminKey.apiKey),
     adminIdentity: await pulumi.isSecret(adminKey.identity),
+  };
+  existingClusterValues = {
+    clusterId: await resolve(existingCluster.clusterId),
+    oidcIssuerUrl: await resolve(existingCluster.oidcIssuerUrl),
+    kubeconfigIsSecret: await pulumi.isSecret(existingCluster.kubeconfig),
+    kubeconfig: await resolve(existingCluster.kubeconfig),
   };
   await pulumi.runtime.disconnect();
 }, 60_000);
@@ -218,6 +227,11 @@ describe('the Pulumi program under mocks', () => {
     expect(secretOutputs).toEqual([]);
   });
 
+  test('the cluster credentials reach the Kubernetes provider as a secret', async () => {
+    const provider = transformed.find((resource) => resource.type === 'pulumi:providers:kubernetes')!;
+    expect(await pulumi.isSecret(pulumi.output(provider.props.kubeconfig))).toBe(true);
+  });
+
   test('no secret reaches a stack output or any other resource\'s inputs', () => {
     const stored = byType('azure-native:keyvault:Secret').map((secret) => secretValue(secret.inputs.properties.value));
     const secrets = [...stored.filter((value) => value.length > 12), MOCK_AZURE.storageKey, 'mock-cluster-token'];
@@ -324,6 +338,16 @@ describe('the Pulumi program under mocks', () => {
     const clusterOptions = transformed.find((resource) => resource.type === 'azure-native:containerservice:ManagedCluster')!;
     expect(clusterOptions.dependsOn).toEqual(networkContributor.map((assignment) => `azure-native:authorization:RoleAssignment ${assignment.name}`));
     expect(cluster.inputs.agentPoolProfiles[1]).toMatchObject({ name: 'minio', mode: 'User', nodeTaints: ['dedicated=minio:NoSchedule'] });
+  });
+
+  test('an existing cluster is read, not created: its OIDC issuer and credentials (a secret)', () => {
+    expect(existingClusterValues).toEqual({
+      clusterId: `/subscriptions/${MOCK_AZURE.subscriptionId}/resourceGroups/minio/providers/Microsoft.ContainerService/managedClusters/aks-prod`,
+      oidcIssuerUrl: MOCK_AZURE.issuerUrl,
+      kubeconfigIsSecret: true,
+      kubeconfig: MOCK_AZURE.kubeconfig,
+    });
+    expect(byType('azure-native:containerservice:ManagedCluster').map((cluster) => cluster.name)).toEqual(['minio']);
   });
 
   test('tiering storage: private containers, TLS 1.2, HTTPS only', () => {
