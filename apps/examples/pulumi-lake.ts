@@ -61,8 +61,8 @@ export function deployLake(cluster: LakeCluster): pulumi.Output<string[]> {
   return pulumi.all([cluster.tenantId, vault.vaultUri, identity.clientId]).apply(([tenantId, vaultUrl, clientId]) => {
     const app = new App();
     buildLake(app, { tenantId, vaultUrl, clientId });
-    const objects = new KubernetesObjects('lake', { app, provider: cluster.provider }, {
-      dependsOn: [...identity.federatedCredentials, ...identity.roleAssignments],
+    const objects = new KubernetesObjects('lake', {
+      app, provider: cluster.provider, waitFor: [...identity.federatedCredentials, ...identity.roleAssignments],
     });
     return objects.plan.map((object) => object.key);
   });

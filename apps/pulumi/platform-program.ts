@@ -132,8 +132,11 @@ export function deployPlatform(settings: PlatformSettings): PlatformOutputs {
   const s3Endpoint = azure.apply((values) => {
     const app = new App();
     buildExamplePlatform(app, values);
-    new KubernetesObjects('minio', { app, provider, protect: settings.protect }, {
-      dependsOn: [...kmsIdentity.federatedCredentials, ...tenantIdentity.federatedCredentials, ...kmsIdentity.roleAssignments, ...tenantIdentity.roleAssignments],
+    new KubernetesObjects('minio', {
+      app,
+      provider,
+      protect: settings.protect,
+      waitFor: [...kmsIdentity.federatedCredentials, ...tenantIdentity.federatedCredentials, ...kmsIdentity.roleAssignments, ...tenantIdentity.roleAssignments],
     });
     return 'https://minio.minio-production.svc.cluster.local';
   });

@@ -17,6 +17,13 @@ export interface KubernetesObjectsArgs {
   /** The cluster to apply to. @default - the ambient kubeconfig */
   readonly provider?: k8s.Provider;
   /**
+   * Resources every object waits for, such as the federated credentials and role assignments its workloads sign in
+   * with. (A component's own `dependsOn` does not hold back the resources created inside it.)
+   *
+   * @default - none
+   */
+  readonly waitFor?: readonly pulumi.Resource[];
+  /**
    * Whether stateful and secret-holding objects (Namespaces, Secrets, PersistentVolumeClaims, StatefulSets,
    * Tenants) are `protect`ed, so `pulumi destroy` or a removed construct cannot delete them by accident.
    *
@@ -51,7 +58,8 @@ export class KubernetesObjects extends pulumi.ComponentResource {
       resources.set(object.key, new ResourceClass(logicalName, withSecretData(manifest), {
         parent: this,
         provider: args.provider,
-        dependsOn: object.dependsOn.map((key) => resources.get(key)!),
+        // Objects that wait for others wait for these through them.
+        dependsOn: object.dependsOn.length === 0 ? [...(args.waitFor ?? [])] : object.dependsOn.map((key) => resources.get(key)!),
         protect: (args.protect ?? true) && PROTECTED_KINDS.has(manifest.kind),
       }));
     }
