@@ -18,7 +18,7 @@ export interface KubernetesObjectsArgs {
   readonly provider?: k8s.Provider;
   /**
    * Resources every object waits for, such as the federated credentials and role assignments its workloads sign in
-   * with. (A component's own `dependsOn` does not hold back the resources created inside it.)
+   * with. A component's own `dependsOn` does not hold back the resources created inside it (pulumi/pulumi issue 8721).
    *
    * @default - none
    */
