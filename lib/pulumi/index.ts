@@ -1,5 +1,5 @@
 export * from '../azure';
-export * from './apply-plan';
+export { planApply } from './apply-plan';
+export type { PlannedObject } from './apply-plan';
 export * from './kubernetes-objects';
-export * from './resource-classes';
 export * from './workload-identity-subjects';
