@@ -48,6 +48,8 @@ export interface PlatformOutputs {
  */
 export function deployPlatform(settings: PlatformSettings): PlatformOutputs {
   const client = authorization.getClientConfigOutput();
+  // Stateful and secret-holding resources: `pulumi destroy` and removed code cannot delete them unless unprotected.
+  const protect = { protect: settings.protect };
   const resourceGroupName = settings.useExistingResourceGroup
     ? pulumi.output(settings.resourceGroupName!)
     : new resources.ResourceGroup('minio', { resourceGroupName: settings.resourceGroupName, location: settings.location }).name;
@@ -62,15 +64,15 @@ export function deployPlatform(settings: PlatformSettings): PlatformOutputs {
       systemPool: { name: 'system', ...settings.systemPool },
       // The example's pool selects agentpool=minio and tolerates this taint.
       userPools: [{ name: 'minio', ...settings.minioPool, taints: ['dedicated=minio:NoSchedule'] }],
-    }, { protect: settings.protect })
+    }, protect)
     : AksCluster.existing('minio', { resourceGroupName: settings.existingCluster.resourceGroupName, clusterName: settings.existingCluster.name });
 
-  const vault = new MinioKeyVault('minio', { resourceGroupName, tenantId: client.tenantId, vaultName: settings.keyVaultName });
-  const hsmKey = new GeneratedHsmKey(VAULT_SECRETS.kms.hsmKey);
-  const adminApiKey = new GeneratedKmsApiKey(VAULT_SECRETS.kms.adminApiKey);
-  const tenantKmsApiKey = new GeneratedKmsApiKey(VAULT_SECRETS.tenant.kmsApiKey);
+  const vault = new MinioKeyVault('minio', { resourceGroupName, tenantId: client.tenantId, vaultName: settings.keyVaultName }, protect);
+  const hsmKey = new GeneratedHsmKey(VAULT_SECRETS.kms.hsmKey, protect);
+  const adminApiKey = new GeneratedKmsApiKey(VAULT_SECRETS.kms.adminApiKey, protect);
+  const tenantKmsApiKey = new GeneratedKmsApiKey(VAULT_SECRETS.tenant.kmsApiKey, protect);
   // Letters and digits only: config.env values are shell-quoted by the operator, and no character needs escaping.
-  const rootPassword = new random.RandomPassword('minio-root-password', { length: 40, special: false }, { protect: true });
+  const rootPassword = new random.RandomPassword('minio-root-password', { length: 40, special: false }, protect);
   const kmsSecrets = [
     vault.addSecret(VAULT_SECRETS.kms.hsmKey, hsmKey.value),
     vault.addSecret(VAULT_SECRETS.kms.adminApiKey, adminApiKey.apiKey),
@@ -116,7 +118,7 @@ export function deployPlatform(settings: PlatformSettings): PlatformOutputs {
       resourceGroupName,
       accountName: settings.tieringAccountName,
       containers: settings.tieringContainers,
-    });
+    }, protect);
     // `mc ilm tier add azure` takes the account key: kept in the vault for whoever registers the tier.
     vault.addSecret(VAULT_SECRETS.tiering.accountKey, tiering.accountKey);
   }

@@ -78,7 +78,8 @@ export class AksCluster extends pulumi.ComponentResource {
   ) {
     super('minio-aks:azure:AksCluster', name, {}, opts);
     if (source.kind === 'new') {
-      const cluster = newCluster(this, name, source.args);
+      // Deleting the cluster deletes every volume on it.
+      const cluster = newCluster(this, name, source.args, opts?.protect ?? true);
       this.clusterId = cluster.id;
       this.clusterName = cluster.name;
       this.resourceGroupName = pulumi.output(source.args.resourceGroupName);
@@ -109,7 +110,7 @@ export class AksCluster extends pulumi.ComponentResource {
   }
 }
 
-function newCluster(parent: AksCluster, name: string, args: NewAksClusterArgs): containerservice.ManagedCluster {
+function newCluster(parent: AksCluster, name: string, args: NewAksClusterArgs, protect: boolean): containerservice.ManagedCluster {
   const created = { parent };
   const path = `AksCluster ${name}`;
   const zones = [...(args.zones ?? ['1', '2', '3'])];
@@ -172,5 +173,5 @@ function newCluster(parent: AksCluster, name: string, args: NewAksClusterArgs): 
       },
     },
     azureMonitorProfile: { metrics: { enabled: true } },
-  }, { parent, protect: true, dependsOn: subnetRoles });
+  }, { parent, protect, dependsOn: subnetRoles });
 }

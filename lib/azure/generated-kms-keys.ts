@@ -17,7 +17,7 @@ export class GeneratedHsmKey extends pulumi.ComponentResource {
   public constructor(name: string, opts?: pulumi.ComponentResourceOptions) {
     super('minio-aks:azure:GeneratedHsmKey', name, {}, opts);
     // Replacing these bytes would orphan every key the KMS ever wrapped with them.
-    const bytes = new random.RandomBytes(name, { length: KEY_BYTES }, { parent: this, protect: true });
+    const bytes = new random.RandomBytes(name, { length: KEY_BYTES }, { parent: this, protect: opts?.protect ?? true });
     this.value = pulumi.secret(bytes.base64.apply(hsmKeyFromBase64));
     this.registerOutputs({ value: this.value });
   }
@@ -35,7 +35,7 @@ export class GeneratedKmsApiKey extends pulumi.ComponentResource {
 
   public constructor(name: string, opts?: pulumi.ComponentResourceOptions) {
     super('minio-aks:azure:GeneratedKmsApiKey', name, {}, opts);
-    const seed = new random.RandomBytes(name, { length: KEY_BYTES }, { parent: this, protect: true });
+    const seed = new random.RandomBytes(name, { length: KEY_BYTES }, { parent: this, protect: opts?.protect ?? true });
     const key = seed.base64.apply(kmsApiKeyFromBase64);
     this.apiKey = pulumi.secret(key.apply((apiKey) => apiKey.toString()));
     this.identity = pulumi.unsecret(key.apply((apiKey) => apiKey.identity));

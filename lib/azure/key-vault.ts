@@ -37,6 +37,7 @@ export class MinioKeyVault extends pulumi.ComponentResource {
   public readonly vaultId: pulumi.Output<string>;
   private readonly resourceGroupName: pulumi.Input<string>;
   private readonly logicalName: string;
+  private readonly protectSecrets: boolean;
 
   public constructor(name: string, args: MinioKeyVaultArgs, opts?: pulumi.ComponentResourceOptions) {
     super('minio-aks:azure:KeyVault', name, {}, opts);
@@ -49,6 +50,7 @@ export class MinioKeyVault extends pulumi.ComponentResource {
     }
     this.resourceGroupName = args.resourceGroupName;
     this.logicalName = name;
+    this.protectSecrets = opts?.protect ?? true;
     this.vault = new keyvault.Vault(name, {
       resourceGroupName: args.resourceGroupName,
       location: args.location,
@@ -78,6 +80,6 @@ export class MinioKeyVault extends pulumi.ComponentResource {
       vaultName: this.vaultName,
       secretName,
       properties: { value: pulumi.secret(value) },
-    }, { parent: this, protect: true });
+    }, { parent: this, protect: this.protectSecrets });
   }
 }

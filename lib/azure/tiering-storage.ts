@@ -47,13 +47,13 @@ export class TieringStorage extends pulumi.ComponentResource {
       enableHttpsTrafficOnly: true,
       minimumTlsVersion: 'TLS1_2',
       allowBlobPublicAccess: false,
-    }, { parent: this, protect: true });
+    }, { parent: this, protect: opts?.protect ?? true });
     this.containerIds = Object.fromEntries(args.containers.map((container) => [container, new storage.BlobContainer(`${name}-${container}`, {
       resourceGroupName: args.resourceGroupName,
       accountName: account.name,
       containerName: container,
       publicAccess: 'None',
-    }, { parent: this, protect: true }).id]));
+    }, { parent: this, protect: opts?.protect ?? true }).id]));
     const keys = storage.listStorageAccountKeysOutput({ resourceGroupName: args.resourceGroupName, accountName: account.name }, { parent: this });
     this.accountKey = pulumi.secret(keys.keys.apply((list) => list[0]?.value ?? ''));
     this.accountName = account.name;
