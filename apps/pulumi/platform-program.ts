@@ -48,6 +48,7 @@ export interface PlatformOutputs {
  */
 export function deployPlatform(settings: PlatformSettings): PlatformOutputs {
   const client = authorization.getClientConfigOutput();
+  // Resources without a location take their resource group's (pulumi/pulumi-azure-native issue 66).
   // Stateful and secret-holding resources: `pulumi destroy` and removed code cannot delete them unless unprotected.
   const protect = { protect: settings.protect };
   const resourceGroupName = settings.useExistingResourceGroup

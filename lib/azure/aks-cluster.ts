@@ -41,7 +41,10 @@ export interface ExistingAksClusterArgs {
   readonly clusterName: pulumi.Input<string>;
 }
 
-/** How often the Key Vault CSI add-on polls for rotated secrets (AKS documents 2m as its default). */
+/**
+ * How often the Key Vault CSI add-on polls for rotated secrets: AKS's documented default, set explicitly beside
+ * `enableSecretRotation` (MicrosoftDocs/azure-aks-docs, articles/aks/csi-secrets-store-configuration-options.md).
+ */
 const ROTATION_POLL_INTERVAL = '2m';
 /** AKS agent pool names: lower-case alphanumeric, starting with a letter, 1 to 12 characters (Linux pools). */
 const POOL_NAME = /^[a-z][a-z0-9]{0,11}$/;

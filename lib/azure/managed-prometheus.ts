@@ -22,9 +22,12 @@ export interface ManagedPrometheusArgs {
   readonly dataCollectionEndpointName?: string;
 }
 
-/** The stream the metrics add-on sends and the DCR forwards (Azure/prometheus-collector's AKS onboarding templates). */
+/** The stream the metrics add-on sends and the rule forwards (`prometheusForwarder`, Azure's AKS onboarding templates). */
 const PROMETHEUS_STREAM = 'Microsoft-PrometheusMetrics';
-/** Azure requires this name for the association that points a cluster at its data collection endpoint. */
+/**
+ * Azure requires this name for the association that points a cluster at its data collection endpoint (the azurerm
+ * provider fills it in itself for endpoint associations; Microsoft's AKS onboarding templates name it so).
+ */
 export const CONFIGURATION_ACCESS_ENDPOINT = 'configurationAccessEndpoint';
 
 /**
