@@ -9,6 +9,7 @@ import {
   serviceAccountsOfClient, TieringStorage, WorkloadIdentity,
 } from '../../lib/pulumi';
 import { minioAlertRules } from '../../lib/observability';
+import { DEFAULT_CLUSTER_DOMAIN } from '../../lib/tenant/tenant-dns-names';
 import { buildExamplePlatform, EXAMPLE_AZURE_INPUTS, ExampleAzureInputs } from '../gitops/example-platform';
 import { PlatformSettings } from './settings';
 
@@ -48,9 +49,9 @@ export interface PlatformOutputs {
  */
 export function deployPlatform(settings: PlatformSettings): PlatformOutputs {
   const client = authorization.getClientConfigOutput();
-  // Resources without a location take their resource group's (pulumi/pulumi-azure-native issue 66).
   // Stateful and secret-holding resources: `pulumi destroy` and removed code cannot delete them unless unprotected.
   const protect = { protect: settings.protect };
+  // Resources without a location take their resource group's (pulumi/pulumi-azure-native issue 66).
   const resourceGroupName = settings.useExistingResourceGroup
     ? pulumi.output(settings.resourceGroupName!)
     : new resources.ResourceGroup('minio', { resourceGroupName: settings.resourceGroupName, location: settings.location }).name;
@@ -72,7 +73,7 @@ export function deployPlatform(settings: PlatformSettings): PlatformOutputs {
   const hsmKey = new GeneratedHsmKey(VAULT_SECRETS.kms.hsmKey, protect);
   const adminApiKey = new GeneratedKmsApiKey(VAULT_SECRETS.kms.adminApiKey, protect);
   const tenantKmsApiKey = new GeneratedKmsApiKey(VAULT_SECRETS.tenant.kmsApiKey, protect);
-  // Letters and digits only: config.env values are shell-quoted by the operator, and no character needs escaping.
+  // Letters and digits only: the password reaches MinIO in config.env's `export NAME=value` lines, unquoted.
   const rootPassword = new random.RandomPassword('minio-root-password', { length: 40, special: false }, protect);
   const kmsSecrets = [
     vault.addSecret(VAULT_SECRETS.kms.hsmKey, hsmKey.value),
@@ -135,13 +136,13 @@ export function deployPlatform(settings: PlatformSettings): PlatformOutputs {
   const s3Endpoint = azure.apply((values) => {
     const app = new App();
     buildExamplePlatform(app, values);
-    new KubernetesObjects('minio', {
+    const objects = new KubernetesObjects('minio', {
       app,
       provider,
       protect: settings.protect,
       waitFor: [...kmsIdentity.federatedCredentials, ...tenantIdentity.federatedCredentials, ...kmsIdentity.roleAssignments, ...tenantIdentity.roleAssignments],
     });
-    return 'https://minio.minio-production.svc.cluster.local';
+    return s3EndpointOf(objects);
   });
 
   return {
@@ -158,4 +159,10 @@ export function deployPlatform(settings: PlatformSettings): PlatformOutputs {
     tieringBlobEndpoint: tiering?.blobEndpoint,
     s3Endpoint,
   };
+}
+
+/** The in-cluster S3 URL of the app's tenant: the MinIO Operator's `minio` Service in the tenant's namespace (TLS on 443). */
+function s3EndpointOf(objects: KubernetesObjects): string {
+  const tenant = objects.plan.find((object) => object.manifest.kind === 'Tenant')!;
+  return `https://minio.${tenant.manifest.metadata.namespace}.svc.${DEFAULT_CLUSTER_DOMAIN}`;
 }
