@@ -22,6 +22,17 @@ export function requireKeyVaultName(path: string, field: string, name: string): 
   return name;
 }
 
+const KEY_VAULT_OBJECT_NAME = /^[0-9A-Za-z-]{1,127}$/;
+
+/** Rejects a Key Vault secret name Azure would refuse: 1 to 127 letters, digits and hyphens. */
+export function requireKeyVaultSecretName(path: string, field: string, name: string): string {
+  if (!KEY_VAULT_OBJECT_NAME.test(name)) {
+    throw new ConfigurationError(path, field, name, 'is not a valid Key Vault secret name',
+      'use 1 to 127 letters, digits and hyphens (Key Vault names have no underscores, dots or slashes)');
+  }
+  return name;
+}
+
 /** Rejects a storage account name Azure would refuse: 3 to 24 lower-case letters and digits. */
 export function requireStorageAccountName(path: string, field: string, name: string): string {
   if (!STORAGE_ACCOUNT_NAME.test(name)) {

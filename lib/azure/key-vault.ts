@@ -1,7 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import * as keyvault from '@pulumi/azure-native/keyvault';
 import { ConfigurationError } from '../core/errors';
-import { requireKeyVaultName } from './azure-names';
+import { requireKeyVaultName, requireKeyVaultSecretName } from './azure-names';
 
 /** Arguments of a {@link MinioKeyVault}. */
 export interface MinioKeyVaultArgs {
@@ -73,8 +73,11 @@ export class MinioKeyVault extends pulumi.ComponentResource {
   /**
    * Stores `value` as the secret `secretName`. The value goes to Azure Resource Manager as a Pulumi secret and is
    * kept encrypted in the state; the returned resource ID is the scope for a role on this one secret.
+   *
+   * @throws ConfigurationError if Key Vault would refuse the name
    */
   public addSecret(secretName: string, value: pulumi.Input<string>): keyvault.Secret {
+    requireKeyVaultSecretName(`KeyVault ${this.logicalName}`, 'secretName', secretName);
     return new keyvault.Secret(`${this.logicalName}-${secretName}`, {
       resourceGroupName: this.resourceGroupName,
       vaultName: this.vaultName,

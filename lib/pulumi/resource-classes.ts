@@ -8,7 +8,7 @@ import * as policyv1 from '@pulumi/kubernetes/policy/v1';
 import * as rbacv1 from '@pulumi/kubernetes/rbac/v1';
 
 /** A @pulumi/kubernetes resource class that takes a whole manifest as its arguments. */
-// `any`: the manifest is whatever cdk8s rendered, already checked against the kind's schema by the tests.
+// `any`: each class declares its own args type; the manifest is what cdk8s rendered for that kind.
 export type KubernetesResourceClass = new (name: string, manifest: any, opts: pulumi.CustomResourceOptions) => pulumi.CustomResource;
 
 /**

@@ -370,6 +370,8 @@ describe('bad input to the Azure components fails when they are created', () => 
       .toThrow(new ConfigurationError('KeyVault bad', 'vaultName', 'kv--minio', 'must not contain consecutive hyphens',
         'use 3 to 24 letters, digits and single hyphens, starting with a letter and ending with a letter or digit'));
     expect(() => new MinioKeyVault('bad', { resourceGroupName: 'rg', tenantId: 't', softDeleteRetentionInDays: 120 })).toThrow(/softDeleteRetentionInDays must be a whole number of days from 7 to 90 \(received 120\)/);
+    expect(() => new MinioKeyVault('good', { resourceGroupName: 'rg', tenantId: 't' }).addSecret('root_password', 'x'))
+      .toThrow(/KeyVault good: secretName is not a valid Key Vault secret name \(received 'root_password'\)/);
     expect(() => new TieringStorage('bad', { resourceGroupName: 'rg', accountName: 'Tier-Storage', containers: ['x1'] })).toThrow(/accountName is not a valid storage account name \(received 'Tier-Storage'\)/);
     expect(() => new TieringStorage('bad', { resourceGroupName: 'rg', containers: ['Cold'] })).toThrow(/containers\[0\] is not a valid blob container name/);
     expect(() => new ManagedPrometheus('bad', { resourceGroupName: 'rg', clusterId: 'c', clusterName: 'n', dataCollectionEndpointName: 'x'.repeat(45) }))
