@@ -13,5 +13,5 @@ module.exports = {
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
   // README examples import the package by name, as users do.
-  moduleNameMapper: { '^minio-aks$': '<rootDir>/lib/index.ts' },
+  moduleNameMapper: { '^minio-aks$': '<rootDir>/lib/index.ts', '^minio-aks/pulumi$': '<rootDir>/lib/pulumi/index.ts' },
 };

@@ -36,6 +36,8 @@ fail() { echo "consumer test: $*" >&2; exit 1; }
 shipped="$(cd node_modules/minio-aks && find dist-lib -name '*.sh' | sort)"
 [ "$shipped" = "$(cd "$root/lib" && find . -name '*.sh' | sed 's|^\./|dist-lib/|' | sort)" ] \
   || fail "the package ships these .sh files instead of every lib/**/*.sh: ${shipped:-none}"
+# The Pulumi packages are optional peers: a cdk8s-only team does not get them, and synthesizes without them.
+[ ! -e node_modules/@pulumi ] || fail 'the Pulumi packages were installed with the package'
 
 npx --no-install tsc -p tsconfig.json
 node main.js

@@ -5,12 +5,17 @@ import { exportedNames } from './support/public-api';
 
 const lib = join(__dirname, '..', 'lib');
 const FOLDERS = ['core', 'tenant', 'kms', 'tls', 'secrets', 'identity', 'network', 'observability', 'mc', 'buckets', 'tiering', 'mirror'];
+/** The `minio-aks/pulumi` entry point (lib/pulumi/index.ts, which also re-exports lib/azure): never reached from lib/index.ts. */
+const PULUMI_FOLDERS = ['azure', 'pulumi'];
+
+/** A change here is a change of the `minio-aks/pulumi` API. */
+const PULUMI_API_SIZE = 31;
 
 describe('the public API', () => {
   const names = exportedNames(join(lib, 'index.ts'));
 
   test('lib/index.ts and each folder index.ts only re-export', () => {
-    for (const file of ['index.ts', ...FOLDERS.map((folder) => join(folder, 'index.ts'))]) {
+    for (const file of ['index.ts', ...[...FOLDERS, ...PULUMI_FOLDERS].map((folder) => join(folder, 'index.ts'))]) {
       const statements = readFileSync(join(lib, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').split(';').map((s) => s.trim()).filter(Boolean);
       expect([file, statements.filter((statement) => !/^export (type )?(\*|\{[^}]*\}) from '\.[^']*'$/.test(statement))]).toEqual([file, []]);
     }
@@ -18,8 +23,15 @@ describe('the public API', () => {
 
   test('lib/index.ts re-exports the folders, and every folder has an index.ts', () => {
     const folders = readdirSync(lib).filter((entry) => statSync(join(lib, entry)).isDirectory() && entry !== 'imports');
-    expect(folders.sort()).toEqual([...FOLDERS].sort());
+    expect(folders.sort()).toEqual([...FOLDERS, ...PULUMI_FOLDERS].sort());
     expect(readFileSync(join(lib, 'index.ts'), 'utf8').trim().split('\n')).toEqual(FOLDERS.map((folder) => `export * from './${folder}';`));
+  });
+
+  test('minio-aks/pulumi re-exports the Azure components beside the bridge', () => {
+    expect(readFileSync(join(lib, 'pulumi', 'index.ts'), 'utf8')).toMatch(/^export \* from '\.\.\/azure';$/m);
+    const pulumiNames = exportedNames(join(lib, 'pulumi', 'index.ts'));
+    expect([...pulumiNames.values()].filter((name) => name.internal)).toEqual([]);
+    expect(pulumiNames.size).toBe(PULUMI_API_SIZE);
   });
 
   test('exports nothing tagged @internal', () => {

@@ -59,6 +59,8 @@ export interface ExampleAzureInputs {
   readonly signInClientId: string;
   /** The Entra ID group whose members read the reports bucket. */
   readonly analystsGroupId: string;
+  /** The public identity (`h1:`) of the KMS admin API key kept in Key Vault as minkms-admin-api-key. */
+  readonly kmsAdminIdentity: string;
 }
 
 export const EXAMPLE_AZURE_INPUTS: ExampleAzureInputs = {
@@ -69,6 +71,8 @@ export const EXAMPLE_AZURE_INPUTS: ExampleAzureInputs = {
   loadBalancerSubnet: 'snet-minio-frontend',
   signInClientId: '22222222-3333-4444-5555-666666666666',
   analystsGroupId: '0b6f4e0c-1d2e-4f5a-8b9c-0d1e2f3a4b5c',
+  // `minio-aks kms identity -` of the example's admin key.
+  kmsAdminIdentity: 'h1:J23aac6Xcu3NUDAo2E7NT-XUt_CDmoXgRPlg3Ie0MdE',
 };
 
 /** What the example writes besides the manifests. */
@@ -120,8 +124,7 @@ export function buildExamplePlatform(
     image: MinkmsImage.release('RELEASE.2026-07-17T11-53-00Z'),
     replicas: 3,
     hsmKey: HsmKeySource.fromKeyVault({ store: kmsVault, keyVaultSecret: 'minkms-hsm-key' }),
-    // The public identity of the admin key kept in Key Vault as minkms-admin-api-key (`minio-aks kms identity -`).
-    adminIdentity: 'h1:J23aac6Xcu3NUDAo2E7NT-XUt_CDmoXgRPlg3Ie0MdE',
+    adminIdentity: azure.kmsAdminIdentity,
     adminApiKey: adminApiKey.value(),
     tls: KmsTls.fromIssuer(internalCa),
   });
