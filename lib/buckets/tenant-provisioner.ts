@@ -6,7 +6,7 @@ import { namespaceOf } from '../core/namespace';
 import { PinnedImage } from '../core/pinned-image';
 import { SecretValue } from '../core/secret-value';
 import { claimObjectIdentity } from '../core/unique-objects';
-import { argoCdJobAnnotations, jobFingerprint, KMS_JOB_TTL_SECONDS } from '../kms/kms-job-lifecycle';
+import { argoCdJobAnnotations, jobFingerprint, JOB_TTL_SECONDS } from '../core/job-lifecycle';
 import { McImage } from '../mc/mc-image';
 import { DNS_EGRESS, mcAlias, mcBaseEnv, restrictedContainer, restrictedPod, tmpVolume } from '../mc/mc-pod';
 import { MinioEndpoint, S3Credentials } from '../mc/minio-endpoint';
@@ -151,7 +151,7 @@ export class TenantProvisioner extends Construct {
       metadata: { name: this.jobName, namespace: this.namespace, annotations: argoCdJobAnnotations(1) },
       spec: {
         backoffLimit: 3,
-        ttlSecondsAfterFinished: KMS_JOB_TTL_SECONDS,
+        ttlSecondsAfterFinished: JOB_TTL_SECONDS,
         template: { metadata: { labels: podLabels }, spec: podSpec },
       },
     });

@@ -6,7 +6,7 @@ import { namespaceOf } from '../core/namespace';
 import { PinnedImage } from '../core/pinned-image';
 import { shellScript } from '../core/shell-script';
 import { claimObjectIdentity } from '../core/unique-objects';
-import { jobFingerprint, KMS_JOB_TTL_SECONDS } from '../kms/kms-job-lifecycle';
+import { jobFingerprint, JOB_TTL_SECONDS } from '../core/job-lifecycle';
 import { isBucketName } from '../buckets/bucket-name';
 import { McImage } from '../mc/mc-image';
 import { DNS_EGRESS, mcAlias, mcBaseEnv, restrictedContainer, restrictedPod, tmpVolume } from '../mc/mc-pod';
@@ -212,7 +212,7 @@ export class MinioMirror extends Construct {
         metadata: { name: this.verifyJobName, namespace: this.namespace },
         spec: {
           backoffLimit: 2,
-          ttlSecondsAfterFinished: KMS_JOB_TTL_SECONDS,
+          ttlSecondsAfterFinished: JOB_TTL_SECONDS,
           template: { metadata: { labels: { 'app.kubernetes.io/name': this.name, 'app.kubernetes.io/component': 'mirror-verify' } }, spec: verifyPod },
         },
       });
