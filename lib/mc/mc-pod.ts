@@ -1,5 +1,4 @@
 import { k8s } from 'cdk8s-plus-28';
-import { WORKLOAD_UID } from '../core/restricted-security';
 import type { ResolvedEndpoint } from './minio-endpoint';
 
 /** mc's configuration folder, on the pod's writable emptyDir (the root file system is read-only). */
@@ -57,32 +56,6 @@ export function tmpVolume(sizeLimitMebibytes: number): { volume: k8s.Volume; mou
   return {
     volume: { name: 'tmp', emptyDir: { sizeLimit: k8s.Quantity.fromString(`${sizeLimitMebibytes}Mi`) } },
     mount: { name: 'tmp', mountPath: '/tmp' },
-  };
-}
-
-/** A container security context that meets Pod Security "restricted", with a read-only root file system. */
-export function restrictedContainer(): k8s.SecurityContext {
-  return {
-    runAsNonRoot: true,
-    runAsUser: WORKLOAD_UID,
-    runAsGroup: WORKLOAD_UID,
-    privileged: false,
-    readOnlyRootFilesystem: true,
-    allowPrivilegeEscalation: false,
-    capabilities: { drop: ['ALL'] },
-    seccompProfile: { type: 'RuntimeDefault' },
-  };
-}
-
-/** A pod security context that meets Pod Security "restricted". */
-export function restrictedPod(): k8s.PodSecurityContext {
-  return {
-    runAsNonRoot: true,
-    runAsUser: WORKLOAD_UID,
-    runAsGroup: WORKLOAD_UID,
-    fsGroup: WORKLOAD_UID,
-    fsGroupChangePolicy: 'OnRootMismatch',
-    seccompProfile: { type: 'RuntimeDefault' },
   };
 }
 

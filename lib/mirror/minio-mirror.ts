@@ -4,12 +4,13 @@ import { reject } from '../core/errors';
 import { requireDnsLabel } from '../core/names';
 import { namespaceOf } from '../core/namespace';
 import { PinnedImage } from '../core/pinned-image';
+import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../core/restricted-security';
 import { shellScript } from '../core/shell-script';
 import { claimObjectIdentity } from '../core/unique-objects';
 import { jobFingerprint, JOB_TTL_SECONDS } from '../core/job-lifecycle';
 import { isBucketName } from '../buckets/bucket-name';
 import { McImage } from '../mc/mc-image';
-import { DNS_EGRESS, mcAlias, mcBaseEnv, restrictedContainer, restrictedPod, tmpVolume } from '../mc/mc-pod';
+import { DNS_EGRESS, mcAlias, mcBaseEnv, tmpVolume } from '../mc/mc-pod';
 import { MinioEndpoint, ResolvedEndpoint } from '../mc/minio-endpoint';
 import type { IRemoteTier } from '../tiering/remote-tier';
 import { mirrorArguments, runMcCommand } from './mirror-command';
@@ -153,7 +154,7 @@ export class MinioMirror extends Construct {
     };
     const container = (name: string, args: string[]): k8s.Container => ({
       name, image, command: runMcCommand(secretVariables, args), env: pod.env, resources,
-      securityContext: restrictedContainer(), volumeMounts: pod.mounts,
+      securityContext: restrictedContainerSecurityContext(), volumeMounts: pod.mounts,
     });
     const probe: k8s.Probe = {
       httpGet: { path: '/metrics', port: k8s.IntOrString.fromString(CONTAINER_PORT_NAME) },
@@ -178,7 +179,7 @@ export class MinioMirror extends Construct {
           },
           spec: {
             automountServiceAccountToken: false,
-            securityContext: restrictedPod(),
+            securityContext: restrictedPodSecurityContext(),
             initContainers: props.dryRunFirst ? [container('dry-run', mirrorArguments(command, true))] : undefined,
             containers: [{
               ...container('mirror', mirrorArguments(command)),
@@ -197,13 +198,13 @@ export class MinioMirror extends Construct {
       const verifyPod: k8s.PodSpec = {
         restartPolicy: 'Never',
         automountServiceAccountToken: false,
-        securityContext: restrictedPod(),
+        securityContext: restrictedPodSecurityContext(),
         containers: [{
           name: 'verify', image, resources,
           command: ['/bin/sh', '-c', shellScript('mirror/scripts/verify.sh', {
             SOURCE: paths.source, TARGET: paths.target, EXTRA_ALLOWED: command.remove ? 0 : 1,
           })],
-          env: pod.env, securityContext: restrictedContainer(), volumeMounts: pod.mounts,
+          env: pod.env, securityContext: restrictedContainerSecurityContext(), volumeMounts: pod.mounts,
         }],
         volumes: pod.volumes,
       };
