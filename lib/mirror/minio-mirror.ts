@@ -12,6 +12,7 @@ import { isBucketName } from '../buckets/bucket-name';
 import { McImage } from '../mc/mc-image';
 import { DNS_EGRESS, mcAlias, mcBaseEnv, tmpVolume } from '../mc/mc-pod';
 import { MinioEndpoint, ResolvedEndpoint } from '../mc/minio-endpoint';
+import { AZURE_MONITOR_METRICS_AGENT } from '../observability/azure-metrics-agent';
 import type { IRemoteTier } from '../tiering/remote-tier';
 import { mirrorArguments, runMcCommand } from './mirror-command';
 
@@ -73,9 +74,11 @@ export interface MinioMirrorProps {
 export interface MirrorMetricsEndpoint {
   /** Labels of the mirror pod. */
   readonly podLabels: Record<string, string>;
-  /** The container port, named `metrics`. */
+  /** The name of the container port. */
+  readonly portName: string;
+  /** The container port. */
   readonly port: number;
-  /** The HTTP path. */
+  /** The HTTP path; plain HTTP, which is all `mc mirror --monitoring-address` serves. */
   readonly path: string;
 }
 
@@ -84,9 +87,9 @@ const CONTAINER_PORT_NAME = 'metrics';
 /**
  * A long-running `mc mirror` between two MinIO servers, for migrations: exactly one pod per source and target pair
  * (a Deployment of one replica with the `Recreate` strategy, as two mirrors would race), JSON logs, a Prometheus
- * endpoint with `prometheus.io/*` annotations (scraped like the tenants) and a liveness probe on it, Pod Security
+ * endpoint (scrape it like the tenants, with `ScrapeTarget.minioMirror(...)`) and a liveness probe on it, Pod Security
  * "restricted" with a writable emptyDir for mc's configuration, trusted CAs for both ends, and a NetworkPolicy that
- * lets it reach only DNS and the two endpoints. Credentials reach mc only through `MC_HOST_source` and
+ * lets it reach only DNS and the two endpoints and admits only the Azure metrics agent to the metrics port. Credentials reach mc only through `MC_HOST_source` and
  * `MC_HOST_target`, built by Kubernetes from Secret values.
  */
 export class MinioMirror extends Construct {
@@ -145,7 +148,7 @@ export class MinioMirror extends Construct {
       retry: props.retry ?? true, exclude, monitoringPort: metricsPort,
     };
     const podLabels = { 'app.kubernetes.io/name': this.name, 'app.kubernetes.io/component': 'mirror' };
-    this.metrics = { podLabels, port: metricsPort, path: '/metrics' };
+    this.metrics = { podLabels, portName: CONTAINER_PORT_NAME, port: metricsPort, path: '/metrics' };
     const secretVariables = ['SOURCE_SECRET_KEY', 'TARGET_SECRET_KEY'];
     const pod = mcPod(source, target);
     const resources: k8s.ResourceRequirements = {
@@ -168,15 +171,9 @@ export class MinioMirror extends Construct {
         strategy: { type: 'Recreate' },
         selector: { matchLabels: podLabels },
         template: {
-          metadata: {
-            labels: podLabels,
-            annotations: {
-              'prometheus.io/scrape': 'true',
-              'prometheus.io/path': '/metrics',
-              'prometheus.io/port': String(metricsPort),
-              'prometheus.io/scheme': 'http',
-            },
-          },
+          // No prometheus.io/* annotations: Azure managed Prometheus ignores them unless its pod-annotation
+          // scraping is switched on for the namespace; ScrapeTarget.minioMirror(...) writes the scrape job instead.
+          metadata: { labels: podLabels },
           spec: {
             automountServiceAccountToken: false,
             securityContext: restrictedPodSecurityContext(),
@@ -225,8 +222,15 @@ export class MinioMirror extends Construct {
       spec: {
         podSelector: { matchLabels: { 'app.kubernetes.io/name': this.name } },
         policyTypes: ['Ingress', 'Egress'],
-        // Scrapers (Azure managed Prometheus runs in kube-system) reach the metrics port; nothing else comes in.
-        ingress: [{ ports: [{ port: k8s.IntOrString.fromNumber(metricsPort), protocol: 'TCP' }] }],
+        // Only the Azure metrics agent reaches the metrics port, which serves without TLS or authentication;
+        // nothing else comes in.
+        ingress: [{
+          ports: [{ port: k8s.IntOrString.fromNumber(metricsPort), protocol: 'TCP' }],
+          from: [{
+            namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': AZURE_MONITOR_METRICS_AGENT.namespace } },
+            podSelector: { matchLabels: { ...AZURE_MONITOR_METRICS_AGENT.podLabels } },
+          }],
+        }],
         egress: [DNS_EGRESS, source.egress, target.egress],
       },
     });
