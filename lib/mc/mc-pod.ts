@@ -1,4 +1,5 @@
 import { k8s } from 'cdk8s-plus-28';
+import { podsInNamespace } from '../core/network-peers';
 import type { ResolvedEndpoint } from './minio-endpoint';
 
 /** mc's configuration folder, on the pod's writable emptyDir (the root file system is read-only). */
@@ -61,10 +62,7 @@ export function tmpVolume(sizeLimitMebibytes: number): { volume: k8s.Volume; mou
 
 /** The egress rule for cluster DNS, which every mc workload needs to resolve its endpoints. */
 export const DNS_EGRESS: k8s.NetworkPolicyEgressRule = {
-  to: [{
-    namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },
-    podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
-  }],
+  to: [podsInNamespace('kube-system', { 'k8s-app': 'kube-dns' })],
   ports: [
     { port: k8s.IntOrString.fromNumber(53), protocol: 'UDP' },
     { port: k8s.IntOrString.fromNumber(53), protocol: 'TCP' },

@@ -2,6 +2,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { reject } from '../core/errors';
 import { requireDnsLabel } from '../core/names';
+import { podsInNamespace } from '../core/network-peers';
 import { namespaceOf } from '../core/namespace';
 import { PinnedImage } from '../core/pinned-image';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../core/restricted-security';
@@ -226,10 +227,7 @@ export class MinioMirror extends Construct {
         // nothing else comes in.
         ingress: [{
           ports: [{ port: k8s.IntOrString.fromNumber(metricsPort), protocol: 'TCP' }],
-          from: [{
-            namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': AZURE_MONITOR_METRICS_AGENT.namespace } },
-            podSelector: { matchLabels: { ...AZURE_MONITOR_METRICS_AGENT.podLabels } },
-          }],
+          from: [podsInNamespace(AZURE_MONITOR_METRICS_AGENT.namespace, AZURE_MONITOR_METRICS_AGENT.podLabels)],
         }],
         egress: [DNS_EGRESS, source.egress, target.egress],
       },
