@@ -147,8 +147,9 @@ export abstract class ScrapeTarget {
    * The pod of a `MinioMirror`, on `/metrics` (`mc_mirror_failed_s3ops` and the other `mc_mirror_*` series), over
    * plain HTTP without a credential: `mc mirror --monitoring-address` serves its metrics with Go's plain
    * `http.ListenAndServe`, with neither TLS nor authentication (minio/mc cmd/mirror-main.go at
-   * RELEASE.2025-08-13T08-35-41Z, the pinned image). The series name object counts, not objects or credentials,
-   * and the mirror's NetworkPolicy admits that port only from the Azure metrics agent.
+   * RELEASE.2025-08-13T08-35-41Z, the pinned image). Its series are counters and a duration histogram labelled
+   * only by object size (no object names, no credentials), and the mirror's NetworkPolicy admits that port only
+   * from the Azure metrics agent.
    */
   public static minioMirror(options: MinioMirrorScrapeOptions): ScrapeTarget {
     return new MirrorScrapeTarget({ ...options });
