@@ -54,8 +54,8 @@ describe('the public API', () => {
   // A change here is a change of the public API: say it in the commit. Main before issue 8 had 95 and 76; issue 8
   // brought it to 67 and 73; issue 10 (alert data, renderers, token, scraping, audit collector) added 28 and 22, and
   // issue 11 (buckets, policies, tiers, Entra ID sign-in, mirrors) 15 and 16.
-  test('its size: 110 run-time names and 111 types', () => {
+  test('its size: 110 run-time names and 113 types', () => {
     const runtime = [...names.values()].filter((name) => name.runtime).length;
-    expect({ runtime, types: names.size - runtime }).toEqual({ runtime: 110, types: 111 });
+    expect({ runtime, types: names.size - runtime }).toEqual({ runtime: 110, types: 113 });
   });
 });

@@ -96,9 +96,9 @@ export const EXAMPLE_METRICS_VERSION = MinioMetricsVersion.V2;
  * - S3 on an internal Azure load balancer in a named subnet;
  * - certificates from a private CA run by cert-manager, trusted by the MinIO Operator;
  * - objects encrypted through a 3-node MinIO KMS cluster whose HSM key also lives in Key Vault;
- * - the tenant and the KMS nodes scraped by Azure managed Prometheus, the alert rules as an ARM template and a
- *   Grafana dashboard written beside the manifests (when `app` is a GitOpsApp), and the audit log delivered to
- *   Log Analytics by Fluent Bit;
+ * - the tenant, the KMS nodes and the mirror scraped by Azure managed Prometheus, the alert rules as an ARM
+ *   template and a Grafana dashboard written beside the manifests (when `app` is a GitOpsApp), and the audit log
+ *   delivered to Log Analytics by Fluent Bit;
  * - console sign-in with Entra ID, a reports bucket readable by an Entra ID group, older reports tiered to Azure
  *   Blob, and a mirror from the older cluster the tenant replaces.
  */
@@ -204,16 +204,6 @@ export function buildExamplePlatform(
     target: ScrapeTarget.kmsCluster({ cluster: kmsCluster, clientCertificate: { name: kmsScrapeCertificate.secretName } }),
   });
 
-  const alerts = minioAlertRules({
-    metricsVersion: EXAMPLE_METRICS_VERSION,
-    minioSelector: [LabelMatcher.equals('namespace', 'minio-production')],
-    certificateSelector: [LabelMatcher.matches('exported_namespace', 'minio-production|minio-kms|cert-manager')],
-  });
-  if (app instanceof GitOpsApp) {
-    app.addFile('minio-alerts.arm.json', `${JSON.stringify(azureRuleGroupArmTemplate(alerts), null, 2)}\n`);
-    app.addFile('minio.dashboard.json', `${JSON.stringify(minioGrafanaDashboard({ metricsVersion: EXAMPLE_METRICS_VERSION }), null, 2)}\n`);
-  }
-
   // The root credentials again, as two values mc combines into MC_HOST_<alias>.
   const credentials = s3Credentials(storage, 'Admin', 'production-admin', tenantVault, 'minio-production-root-user', 'minio-production-root-password');
   const archive = new AzureBlobTier(storage, 'Archive', {
@@ -243,7 +233,7 @@ export function buildExamplePlatform(
 
   // The older cluster this tenant replaces, mirrored until DNS points at the new one.
   const legacy = s3Credentials(storage, 'Legacy', 'legacy-minio-credentials', tenantVault, 'legacy-minio-access-key', 'legacy-minio-secret-key');
-  new MinioMirror(storage, 'from-legacy', {
+  const mirror = new MinioMirror(storage, 'from-legacy', {
     source: MinioEndpoint.external('https://s3.legacy.contoso.com', {
       credentials: legacy,
       trustedCa: SecretValue.fromSecretName('legacy-minio-ca', 'ca.crt'),
@@ -254,6 +244,20 @@ export function buildExamplePlatform(
     overwrite: true,
     verify: true,
   });
+  // mc serves its metrics over plain HTTP; the mirror admits only the Azure metrics agent to that port.
+  const mirrorMetrics = new ManagedPrometheusPodMonitor(storage, 'MirrorMetrics', { target: ScrapeTarget.minioMirror({ mirror }) });
+
+  const alerts = minioAlertRules({
+    metricsVersion: EXAMPLE_METRICS_VERSION,
+    minioSelector: [LabelMatcher.equals('namespace', 'minio-production')],
+    certificateSelector: [LabelMatcher.matches('exported_namespace', 'minio-production|minio-kms|cert-manager')],
+    // The scrape's job label is <namespace>/<name>: this adds the alert on failed mirror operations.
+    mirrorSelector: [LabelMatcher.equals('job', `${mirrorMetrics.target.namespace}/${mirrorMetrics.target.name}`)],
+  });
+  if (app instanceof GitOpsApp) {
+    app.addFile('minio-alerts.arm.json', `${JSON.stringify(azureRuleGroupArmTemplate(alerts), null, 2)}\n`);
+    app.addFile('minio.dashboard.json', `${JSON.stringify(minioGrafanaDashboard({ metricsVersion: EXAMPLE_METRICS_VERSION }), null, 2)}\n`);
+  }
   const charts = [ca, kms, storage];
   if (observability.prometheusRule === true) {
     const monitoring = new GitOpsChart(app, 'minio-monitoring', { namespace: 'monitoring' });

@@ -4,11 +4,12 @@ import { reject } from '../core/errors';
 import { requireDnsLabel } from '../core/names';
 import { namespaceOf } from '../core/namespace';
 import { PinnedImage } from '../core/pinned-image';
+import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../core/restricted-security';
 import { SecretValue } from '../core/secret-value';
 import { claimObjectIdentity } from '../core/unique-objects';
-import { argoCdJobAnnotations, jobFingerprint, KMS_JOB_TTL_SECONDS } from '../kms/kms-job-lifecycle';
+import { argoCdJobAnnotations, jobFingerprint, JOB_TTL_SECONDS } from '../core/job-lifecycle';
 import { McImage } from '../mc/mc-image';
-import { DNS_EGRESS, mcAlias, mcBaseEnv, restrictedContainer, restrictedPod, tmpVolume } from '../mc/mc-pod';
+import { DNS_EGRESS, mcAlias, mcBaseEnv, tmpVolume } from '../mc/mc-pod';
 import { MinioEndpoint, S3Credentials } from '../mc/minio-endpoint';
 import { MinioTenant } from '../tenant/minio-tenant';
 import type { IMinioTenant } from '../tenant/minio-tenant-reference';
@@ -131,7 +132,7 @@ export class TenantProvisioner extends Construct {
     const podSpec: k8s.PodSpec = {
       restartPolicy: 'Never',
       automountServiceAccountToken: false,
-      securityContext: restrictedPod(),
+      securityContext: restrictedPodSecurityContext(),
       containers: [{
         name: 'provision',
         image,
@@ -141,7 +142,7 @@ export class TenantProvisioner extends Construct {
           requests: { cpu: k8s.Quantity.fromString('50m'), memory: k8s.Quantity.fromString('64Mi') },
           limits: { cpu: k8s.Quantity.fromString('500m'), memory: k8s.Quantity.fromString('256Mi') },
         },
-        securityContext: restrictedContainer(),
+        securityContext: restrictedContainerSecurityContext(),
         volumeMounts: [tmp.mount, ...alias.mounts],
       }],
       volumes: [tmp.volume, ...alias.volumes],
@@ -151,7 +152,7 @@ export class TenantProvisioner extends Construct {
       metadata: { name: this.jobName, namespace: this.namespace, annotations: argoCdJobAnnotations(1) },
       spec: {
         backoffLimit: 3,
-        ttlSecondsAfterFinished: KMS_JOB_TTL_SECONDS,
+        ttlSecondsAfterFinished: JOB_TTL_SECONDS,
         template: { metadata: { labels: podLabels }, spec: podSpec },
       },
     });

@@ -20,6 +20,14 @@ export interface ImageTagRule {
   readonly example: string;
 }
 
+/**
+ * The rule for images of MinIO's own releases (the server, mc): a `RELEASE.<timestamp>` tag, optionally with a build
+ * suffix such as `.fips`.
+ */
+export function minioReleaseTagRule(example: string): ImageTagRule {
+  return { pattern: /^RELEASE\.\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z(\.[a-z0-9-]+)?$/, example };
+}
+
 /** Any tag that does not float (`latest`, `stable`, ...). */
 const ANY_FIXED_TAG: ImageTagRule = { pattern: TAG, example: '1.2.3' };
 

@@ -4,7 +4,7 @@ import { Cpu } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { restrictedContainerSecurity, restrictedPodSecurity } from '../core/restricted-security';
 import { dropAddressLabel } from '../core/stable-labels';
-import { argoCdJobAnnotations, jobFingerprint, KMS_JOB_TTL_SECONDS } from './kms-job-lifecycle';
+import { argoCdJobAnnotations, jobFingerprint, JOB_TTL_SECONDS } from '../core/job-lifecycle';
 import { MembershipStep, membershipScript } from './membership-script';
 import type { MinioKmsCluster } from './minio-kms-cluster';
 import { KMS_PORT } from './kms-constants';
@@ -62,7 +62,7 @@ export class KmsMembershipJob extends Construct {
       },
       podMetadata: { labels: this.podLabels },
       backoffLimit: 6,
-      ttlAfterFinished: Duration.seconds(KMS_JOB_TTL_SECONDS),
+      ttlAfterFinished: Duration.seconds(JOB_TTL_SECONDS),
       restartPolicy: kplus.RestartPolicy.NEVER,
       automountServiceAccountToken: false,
       securityContext: restrictedPodSecurity(),

@@ -4,7 +4,7 @@ import { Cpu, k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { restrictedContainerSecurity, restrictedPodSecurity } from '../core/restricted-security';
 import { dropAddressLabel } from '../core/stable-labels';
-import { argoCdJobAnnotations, jobFingerprint, KMS_JOB_TTL_SECONDS } from './kms-job-lifecycle';
+import { argoCdJobAnnotations, jobFingerprint, JOB_TTL_SECONDS } from '../core/job-lifecycle';
 import type { MinioKmsCluster } from './minio-kms-cluster';
 import { restartScript } from './restart-script';
 
@@ -63,7 +63,7 @@ export class KmsRestartJob extends Construct {
     const job = new kplus.Job(this, 'Resource', {
       metadata: { ...metadata(this.name), annotations: argoCdJobAnnotations(0) },
       backoffLimit: 3,
-      ttlAfterFinished: Duration.seconds(KMS_JOB_TTL_SECONDS),
+      ttlAfterFinished: Duration.seconds(JOB_TTL_SECONDS),
       restartPolicy: kplus.RestartPolicy.NEVER,
       serviceAccount,
       // The only workload here that needs the API server.

@@ -5,6 +5,7 @@ import { Cpu, k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { reject } from '../core/errors';
 import { requireDnsLabel, requireDnsSubdomain } from '../core/names';
+import { podsInNamespace } from '../core/network-peers';
 import { restrictedContainerSecurity, restrictedPodSecurity } from '../core/restricted-security';
 import { dropAddressLabel, selectByLabels } from '../core/stable-labels';
 import { validateResources } from '../core/resources';
@@ -369,10 +370,7 @@ export class MinioKmsCluster extends Construct implements IKmsEndpoint {
             ports: [{ port: k8s.IntOrString.fromNumber(KMS_PORT), protocol: 'TCP' }],
             from: [
               { podSelector: { matchLabels: this.podLabels } },
-              ...this.clients.map((client) => ({
-                namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': client.namespace } },
-                podSelector: { matchLabels: client.podLabels },
-              })),
+              ...this.clients.map((client) => podsInNamespace(client.namespace, client.podLabels)),
             ],
           }],
         }),

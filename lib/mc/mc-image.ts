@@ -1,7 +1,6 @@
-import { PinnedImage } from '../core/pinned-image';
+import { minioReleaseTagRule, PinnedImage } from '../core/pinned-image';
 
-/** mc release tags: `RELEASE.<timestamp>`, optionally with a build suffix such as `.fips`. */
-const MC_RELEASE = { pattern: /^RELEASE\.\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z(\.[a-z0-9-]+)?$/, example: 'RELEASE.2025-08-13T08-35-41Z' };
+const MC_RELEASE = minioReleaseTagRule('RELEASE.2025-08-13T08-35-41Z');
 
 /**
  * Presets for the MinIO client (`mc`) image that the provisioning Job, the mirror and its verification run: a

@@ -1,5 +1,5 @@
 import { k8s } from 'cdk8s-plus-28';
-import { WORKLOAD_UID } from '../core/restricted-security';
+import { podsInNamespace } from '../core/network-peers';
 import type { ResolvedEndpoint } from './minio-endpoint';
 
 /** mc's configuration folder, on the pod's writable emptyDir (the root file system is read-only). */
@@ -60,38 +60,9 @@ export function tmpVolume(sizeLimitMebibytes: number): { volume: k8s.Volume; mou
   };
 }
 
-/** A container security context that meets Pod Security "restricted", with a read-only root file system. */
-export function restrictedContainer(): k8s.SecurityContext {
-  return {
-    runAsNonRoot: true,
-    runAsUser: WORKLOAD_UID,
-    runAsGroup: WORKLOAD_UID,
-    privileged: false,
-    readOnlyRootFilesystem: true,
-    allowPrivilegeEscalation: false,
-    capabilities: { drop: ['ALL'] },
-    seccompProfile: { type: 'RuntimeDefault' },
-  };
-}
-
-/** A pod security context that meets Pod Security "restricted". */
-export function restrictedPod(): k8s.PodSecurityContext {
-  return {
-    runAsNonRoot: true,
-    runAsUser: WORKLOAD_UID,
-    runAsGroup: WORKLOAD_UID,
-    fsGroup: WORKLOAD_UID,
-    fsGroupChangePolicy: 'OnRootMismatch',
-    seccompProfile: { type: 'RuntimeDefault' },
-  };
-}
-
 /** The egress rule for cluster DNS, which every mc workload needs to resolve its endpoints. */
 export const DNS_EGRESS: k8s.NetworkPolicyEgressRule = {
-  to: [{
-    namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },
-    podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
-  }],
+  to: [podsInNamespace('kube-system', { 'k8s-app': 'kube-dns' })],
   ports: [
     { port: k8s.IntOrString.fromNumber(53), protocol: 'UDP' },
     { port: k8s.IntOrString.fromNumber(53), protocol: 'TCP' },

@@ -2,6 +2,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { IConstruct } from 'constructs';
 import { reject } from '../core/errors';
 import { isDnsSubdomain } from '../core/names';
+import { podsInNamespace } from '../core/network-peers';
 import { ISecretReference, SecretValue } from '../core/secret-value';
 import type { IMinioTenant } from '../tenant/minio-tenant-reference';
 import { TENANT_LABEL } from '../tenant/tenant-labels';
@@ -111,10 +112,7 @@ class TenantEndpoint extends MinioEndpoint {
       tenant: this.tenant,
       // NetworkPolicies see the pod port behind the Service: the operator's `minio` Service targets 9000.
       egress: {
-        to: [{
-          namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': this.tenant.namespace } },
-          podSelector: { matchLabels: { [TENANT_LABEL]: this.tenant.name } },
-        }],
+        to: [podsInNamespace(this.tenant.namespace, { [TENANT_LABEL]: this.tenant.name })],
         ports: [{ port: k8s.IntOrString.fromNumber(MINIO_PORT), protocol: 'TCP' }],
       },
     };

@@ -2,15 +2,18 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { reject } from '../core/errors';
 import { requireDnsLabel } from '../core/names';
+import { podsInNamespace } from '../core/network-peers';
 import { namespaceOf } from '../core/namespace';
 import { PinnedImage } from '../core/pinned-image';
+import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../core/restricted-security';
 import { shellScript } from '../core/shell-script';
 import { claimObjectIdentity } from '../core/unique-objects';
-import { jobFingerprint, KMS_JOB_TTL_SECONDS } from '../kms/kms-job-lifecycle';
+import { jobFingerprint, JOB_TTL_SECONDS } from '../core/job-lifecycle';
 import { isBucketName } from '../buckets/bucket-name';
 import { McImage } from '../mc/mc-image';
-import { DNS_EGRESS, mcAlias, mcBaseEnv, restrictedContainer, restrictedPod, tmpVolume } from '../mc/mc-pod';
+import { DNS_EGRESS, mcAlias, mcBaseEnv, tmpVolume } from '../mc/mc-pod';
 import { MinioEndpoint, ResolvedEndpoint } from '../mc/minio-endpoint';
+import { AZURE_MONITOR_METRICS_AGENT } from '../observability/azure-metrics-agent';
 import type { IRemoteTier } from '../tiering/remote-tier';
 import { mirrorArguments, runMcCommand } from './mirror-command';
 
@@ -72,9 +75,11 @@ export interface MinioMirrorProps {
 export interface MirrorMetricsEndpoint {
   /** Labels of the mirror pod. */
   readonly podLabels: Record<string, string>;
-  /** The container port, named `metrics`. */
+  /** The name of the container port. */
+  readonly portName: string;
+  /** The container port. */
   readonly port: number;
-  /** The HTTP path. */
+  /** The HTTP path; plain HTTP, which is all `mc mirror --monitoring-address` serves. */
   readonly path: string;
 }
 
@@ -83,9 +88,9 @@ const CONTAINER_PORT_NAME = 'metrics';
 /**
  * A long-running `mc mirror` between two MinIO servers, for migrations: exactly one pod per source and target pair
  * (a Deployment of one replica with the `Recreate` strategy, as two mirrors would race), JSON logs, a Prometheus
- * endpoint with `prometheus.io/*` annotations (scraped like the tenants) and a liveness probe on it, Pod Security
+ * endpoint (scrape it like the tenants, with `ScrapeTarget.minioMirror(...)`) and a liveness probe on it, Pod Security
  * "restricted" with a writable emptyDir for mc's configuration, trusted CAs for both ends, and a NetworkPolicy that
- * lets it reach only DNS and the two endpoints. Credentials reach mc only through `MC_HOST_source` and
+ * lets it reach only DNS and the two endpoints and admits only the Azure metrics agent to the metrics port. Credentials reach mc only through `MC_HOST_source` and
  * `MC_HOST_target`, built by Kubernetes from Secret values.
  */
 export class MinioMirror extends Construct {
@@ -144,7 +149,7 @@ export class MinioMirror extends Construct {
       retry: props.retry ?? true, exclude, monitoringPort: metricsPort,
     };
     const podLabels = { 'app.kubernetes.io/name': this.name, 'app.kubernetes.io/component': 'mirror' };
-    this.metrics = { podLabels, port: metricsPort, path: '/metrics' };
+    this.metrics = { podLabels, portName: CONTAINER_PORT_NAME, port: metricsPort, path: '/metrics' };
     const secretVariables = ['SOURCE_SECRET_KEY', 'TARGET_SECRET_KEY'];
     const pod = mcPod(source, target);
     const resources: k8s.ResourceRequirements = {
@@ -153,7 +158,7 @@ export class MinioMirror extends Construct {
     };
     const container = (name: string, args: string[]): k8s.Container => ({
       name, image, command: runMcCommand(secretVariables, args), env: pod.env, resources,
-      securityContext: restrictedContainer(), volumeMounts: pod.mounts,
+      securityContext: restrictedContainerSecurityContext(), volumeMounts: pod.mounts,
     });
     const probe: k8s.Probe = {
       httpGet: { path: '/metrics', port: k8s.IntOrString.fromString(CONTAINER_PORT_NAME) },
@@ -167,18 +172,12 @@ export class MinioMirror extends Construct {
         strategy: { type: 'Recreate' },
         selector: { matchLabels: podLabels },
         template: {
-          metadata: {
-            labels: podLabels,
-            annotations: {
-              'prometheus.io/scrape': 'true',
-              'prometheus.io/path': '/metrics',
-              'prometheus.io/port': String(metricsPort),
-              'prometheus.io/scheme': 'http',
-            },
-          },
+          // No prometheus.io/* annotations: Azure managed Prometheus ignores them unless its pod-annotation
+          // scraping is switched on for the namespace; ScrapeTarget.minioMirror(...) writes the scrape job instead.
+          metadata: { labels: podLabels },
           spec: {
             automountServiceAccountToken: false,
-            securityContext: restrictedPod(),
+            securityContext: restrictedPodSecurityContext(),
             initContainers: props.dryRunFirst ? [container('dry-run', mirrorArguments(command, true))] : undefined,
             containers: [{
               ...container('mirror', mirrorArguments(command)),
@@ -197,13 +196,13 @@ export class MinioMirror extends Construct {
       const verifyPod: k8s.PodSpec = {
         restartPolicy: 'Never',
         automountServiceAccountToken: false,
-        securityContext: restrictedPod(),
+        securityContext: restrictedPodSecurityContext(),
         containers: [{
           name: 'verify', image, resources,
           command: ['/bin/sh', '-c', shellScript('mirror/scripts/verify.sh', {
             SOURCE: paths.source, TARGET: paths.target, EXTRA_ALLOWED: command.remove ? 0 : 1,
           })],
-          env: pod.env, securityContext: restrictedContainer(), volumeMounts: pod.mounts,
+          env: pod.env, securityContext: restrictedContainerSecurityContext(), volumeMounts: pod.mounts,
         }],
         volumes: pod.volumes,
       };
@@ -212,7 +211,7 @@ export class MinioMirror extends Construct {
         metadata: { name: this.verifyJobName, namespace: this.namespace },
         spec: {
           backoffLimit: 2,
-          ttlSecondsAfterFinished: KMS_JOB_TTL_SECONDS,
+          ttlSecondsAfterFinished: JOB_TTL_SECONDS,
           template: { metadata: { labels: { 'app.kubernetes.io/name': this.name, 'app.kubernetes.io/component': 'mirror-verify' } }, spec: verifyPod },
         },
       });
@@ -224,8 +223,12 @@ export class MinioMirror extends Construct {
       spec: {
         podSelector: { matchLabels: { 'app.kubernetes.io/name': this.name } },
         policyTypes: ['Ingress', 'Egress'],
-        // Scrapers (Azure managed Prometheus runs in kube-system) reach the metrics port; nothing else comes in.
-        ingress: [{ ports: [{ port: k8s.IntOrString.fromNumber(metricsPort), protocol: 'TCP' }] }],
+        // Only the Azure metrics agent reaches the metrics port, which serves without TLS or authentication;
+        // nothing else comes in.
+        ingress: [{
+          ports: [{ port: k8s.IntOrString.fromNumber(metricsPort), protocol: 'TCP' }],
+          from: [podsInNamespace(AZURE_MONITOR_METRICS_AGENT.namespace, AZURE_MONITOR_METRICS_AGENT.podLabels)],
+        }],
         egress: [DNS_EGRESS, source.egress, target.egress],
       },
     });

@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import { reject } from '../core/errors';
 import { namespaceOf } from '../core/namespace';
 import { requireDns1035Label } from '../core/names';
+import { podsInNamespace } from '../core/network-peers';
 import { PinnedImage } from '../core/pinned-image';
 import { WORKLOAD_UID } from '../core/restricted-security';
 import { claimObjectIdentity } from '../core/unique-objects';
@@ -156,10 +157,7 @@ export class AuditLogCollector extends Construct {
         policyTypes: ['Ingress', 'Egress'],
         ingress: [{
           // Tenants can still be admitted after construction (allowTenants), so the peers are read at synth.
-          from: Lazy.any({ produce: () => this.tenants.map((tenant) => ({
-            namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': tenant.namespace } },
-            podSelector: { matchLabels: { ...tenant.podLabels } },
-          })) }),
+          from: Lazy.any({ produce: () => this.tenants.map((tenant) => podsInNamespace(tenant.namespace, tenant.podLabels)) }),
           ports: [{ port: k8s.IntOrString.fromNumber(AUDIT_WEBHOOK_PORT), protocol: 'TCP' }],
         }],
       },

@@ -12,8 +12,11 @@ export type { AzurePrometheusRule, AzurePrometheusRuleGroup, AzureRuleGroupOptio
 export * from './prometheus-rule';
 export * from './grafana-dashboard';
 export { MetricsAuthentication } from './metrics-authentication';
-export { AZURE_MONITOR_METRICS_AGENT, ScrapeTarget } from './scrape-target';
-export type { KmsClusterScrapeOptions, MinioTenantScrapeOptions, ResolvedScrapeTarget, ScrapeClientCertificate } from './scrape-target';
+export { AZURE_MONITOR_METRICS_AGENT } from './azure-metrics-agent';
+export { ScrapeTarget } from './scrape-target';
+export type {
+  KmsClusterScrapeOptions, MinioMirrorScrapeOptions, MinioTenantScrapeOptions, ResolvedScrapeTarget, ScrapeClientCertificate, ScrapeTls,
+} from './scrape-target';
 export { ManagedPrometheusPodMonitor } from './managed-prometheus-pod-monitor';
 export type { ManagedPrometheusPodMonitorProps } from './managed-prometheus-pod-monitor';
 export { ManagedPrometheusScrapeConfig } from './managed-prometheus-scrape-config';

@@ -7,7 +7,7 @@ import { AZURE_LABEL_LIMITS, ResolvedScrapeTarget, ScrapeTarget } from './scrape
 
 /** Properties of a {@link ManagedPrometheusPodMonitor}. */
 export interface ManagedPrometheusPodMonitorProps {
-  /** What to scrape: `ScrapeTarget.minioTenant(...)` or `ScrapeTarget.kmsCluster(...)`. */
+  /** What to scrape: `ScrapeTarget.minioTenant(...)`, `ScrapeTarget.kmsCluster(...)` or `ScrapeTarget.minioMirror(...)`. */
   readonly target: ScrapeTarget;
 }
 
@@ -17,9 +17,10 @@ export interface ManagedPrometheusPodMonitorProps {
  * target's namespace, because the add-on reads the Secrets a PodMonitor names (CA, bearer token, client
  * certificate) only from the monitor's own namespace.
  *
- * Every target is scraped over HTTPS, its certificate checked against the CA for the Service name the certificate
- * carries (`tlsConfig.serverName`; pods are reached by IP), with a bearer token unless the tenant's metrics are
- * public. The scrape's `job` label is `<namespace>/<name>`, the same for every endpoint of the target.
+ * Tenants and KMS clusters are scraped over HTTPS, the certificate checked against the CA for the Service name the
+ * certificate carries (`tlsConfig.serverName`; pods are reached by IP), with a bearer token unless the tenant's
+ * metrics are public; a mirror over plain HTTP, which is all `mc mirror` serves. The scrape's `job` label is
+ * `<namespace>/<name>`, the same for every endpoint of the target.
  */
 export class ManagedPrometheusPodMonitor extends Construct {
   /** The checked target, with its name and namespace. */
@@ -30,7 +31,7 @@ export class ManagedPrometheusPodMonitor extends Construct {
   public constructor(scope: Construct, id: string, props: ManagedPrometheusPodMonitorProps) {
     super(scope, id);
     if (!(props?.target instanceof ScrapeTarget)) {
-      reject(this, 'target', typeof props?.target, 'must be a ScrapeTarget', 'use ScrapeTarget.minioTenant(...) or ScrapeTarget.kmsCluster(...)');
+      reject(this, 'target', typeof props?.target, 'must be a ScrapeTarget', 'use ScrapeTarget.minioTenant(...), ScrapeTarget.kmsCluster(...) or ScrapeTarget.minioMirror(...)');
     }
     this.target = props.target._resolve(this, 'target');
     requireDnsLabel(this, 'target.name', this.target.name);
@@ -48,16 +49,17 @@ export class ManagedPrometheusPodMonitor extends Construct {
 
 function podMetricsEndpoint(target: ResolvedScrapeTarget, path: string): PodMonitorSpecPodMetricsEndpoints {
   const secretKey = (value: { secretName: string; key: string }) => ({ name: value.secretName, key: value.key });
+  const tls = target.tls;
   return {
     port: target.portName,
     path,
-    scheme: PodMonitorSpecPodMetricsEndpointsScheme.HTTPS,
+    scheme: tls ? PodMonitorSpecPodMetricsEndpointsScheme.HTTPS : PodMonitorSpecPodMetricsEndpointsScheme.HTTP,
     interval: target.interval,
-    tlsConfig: {
-      ca: { secret: secretKey(target.ca) },
-      serverName: target.serverName,
-      cert: target.clientCertificate && { secret: secretKey(target.clientCertificate.certificate) },
-      keySecret: target.clientCertificate && secretKey(target.clientCertificate.key),
+    tlsConfig: tls && {
+      ca: { secret: secretKey(tls.ca) },
+      serverName: tls.serverName,
+      cert: tls.clientCertificate && { secret: secretKey(tls.clientCertificate.certificate) },
+      keySecret: tls.clientCertificate && secretKey(tls.clientCertificate.key),
     },
     authorization: target.bearerToken && { type: 'Bearer', credentials: secretKey(target.bearerToken) },
   };

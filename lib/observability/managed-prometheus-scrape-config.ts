@@ -56,18 +56,18 @@ export class ManagedPrometheusScrapeConfig extends Construct {
     super(scope, id);
     const targets = props?.targets ?? [];
     if (!Array.isArray(targets) || targets.length === 0) {
-      reject(this, 'targets', targets, 'must hold at least one ScrapeTarget', 'pass ScrapeTarget.minioTenant(...) or ScrapeTarget.kmsCluster(...)');
+      reject(this, 'targets', targets, 'must hold at least one ScrapeTarget', 'pass ScrapeTarget.minioTenant(...), ScrapeTarget.kmsCluster(...) or ScrapeTarget.minioMirror(...)');
     }
     this.targets = targets.map((target, index) => {
       if (!(target instanceof ScrapeTarget)) {
-        reject(this, `targets[${index}]`, typeof target, 'must be a ScrapeTarget', 'use ScrapeTarget.minioTenant(...) or ScrapeTarget.kmsCluster(...)');
+        reject(this, `targets[${index}]`, typeof target, 'must be a ScrapeTarget', 'use ScrapeTarget.minioTenant(...), ScrapeTarget.kmsCluster(...) or ScrapeTarget.minioMirror(...)');
       }
       return target._resolve(this, `targets[${index}]`);
     });
     const seen = new Set<string>();
     for (const [index, target] of this.targets.entries()) {
       const job = jobName(target);
-      if (seen.has(job)) reject(this, `targets[${index}]`, job, 'is scraped twice', 'list each tenant and KMS cluster once');
+      if (seen.has(job)) reject(this, `targets[${index}]`, job, 'is scraped twice', 'list each tenant, KMS cluster and mirror once');
       seen.add(job);
     }
     const files = new Map<string, ScrapeCredentialFile>();
@@ -94,10 +94,13 @@ type FileFor = (target: ResolvedScrapeTarget, suffix: string, source: SecretValu
 
 /** A Prometheus scrape_config (prometheus/prometheus config/config.go) for one path of one target. */
 function scrapeJob(target: ResolvedScrapeTarget, path: string, index: number, fileFor: FileFor): Record<string, unknown> {
-  const tls: Record<string, string> = { ca_file: fileFor(target, 'ca.crt', target.ca), server_name: target.serverName };
-  if (target.clientCertificate) {
-    tls.cert_file = fileFor(target, 'tls.crt', target.clientCertificate.certificate);
-    tls.key_file = fileFor(target, 'tls.key', target.clientCertificate.key);
+  let tls: Record<string, string> | undefined;
+  if (target.tls) {
+    tls = { ca_file: fileFor(target, 'ca.crt', target.tls.ca), server_name: target.tls.serverName };
+    if (target.tls.clientCertificate) {
+      tls.cert_file = fileFor(target, 'tls.crt', target.tls.clientCertificate.certificate);
+      tls.key_file = fileFor(target, 'tls.key', target.tls.clientCertificate.key);
+    }
   }
   const keepPod = Object.entries(target.podLabels).sort(([a], [b]) => a.localeCompare(b)).map(([label, value]) => ({
     source_labels: [`__meta_kubernetes_pod_label_${label.replace(/[^A-Za-z0-9_]/g, '_')}`],
@@ -106,11 +109,11 @@ function scrapeJob(target: ResolvedScrapeTarget, path: string, index: number, fi
   }));
   return {
     job_name: index === 0 ? jobName(target) : `${jobName(target)}/${index}`,
-    scheme: 'https',
+    scheme: tls ? 'https' : 'http',
     metrics_path: path,
     scrape_interval: target.interval,
     ...(target.bearerToken ? { authorization: { type: 'Bearer', credentials_file: fileFor(target, 'token', target.bearerToken) } } : {}),
-    tls_config: tls,
+    ...(tls ? { tls_config: tls } : {}),
     kubernetes_sd_configs: [{ role: 'pod', namespaces: { names: [target.namespace] } }],
     relabel_configs: [
       ...keepPod,

@@ -2,24 +2,13 @@ import { Duration } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { reject } from '../core/errors';
 import { ISecretReference, SecretValue } from '../core/secret-value';
-import type { IKmsClient } from '../kms/kms-endpoint';
 import { KMS_CLUSTER_LABEL, KMS_PORT } from '../kms/kms-constants';
 import type { MinioKmsCluster } from '../kms/minio-kms-cluster';
+import type { MinioMirror } from '../mirror/minio-mirror';
 import type { IMinioTenant } from '../tenant/minio-tenant-reference';
 import { MINIO_PORT } from '../tenant/tenant-network-policy';
 import { MetricsAuthentication, requireMetricsAuthentication } from './metrics-authentication';
 import { MinioMetricsVersion } from './metrics-version';
-
-/**
- * The pods of Azure Monitor's metrics add-on that run PodMonitor, ServiceMonitor and ConfigMap scrape jobs: the
- * `ama-metrics` Deployment in kube-system, whose pods carry `rsName: ama-metrics` (Azure/prometheus-collector,
- * the add-on chart's ama-metrics Deployment). Pass it to `kms.allowClients(...)` so the KMS NetworkPolicy admits
- * the scrape; tenants admit their port 9000 to everyone already.
- */
-export const AZURE_MONITOR_METRICS_AGENT: IKmsClient = Object.freeze({
-  namespace: 'kube-system',
-  podLabels: Object.freeze({ rsName: 'ama-metrics' }) as Record<string, string>,
-});
 
 /**
  * The MinIO container's port name (minio/operator pkg/apis/minio.min.io/v2/constants.go `MinIOPortName`,
@@ -49,6 +38,16 @@ export interface ScrapeClientCertificate {
   readonly key: SecretValue;
 }
 
+/** The TLS settings of an HTTPS scrape. */
+export interface ScrapeTls {
+  /** The name the certificate is checked against: pods are scraped by IP, which no certificate names. */
+  readonly serverName: string;
+  /** The CA certificate the scrape trusts. */
+  readonly ca: SecretValue;
+  /** The client certificate presented. @default - none */
+  readonly clientCertificate?: ScrapeClientCertificate;
+}
+
 /** A scrape target with its options checked: everything a PodMonitor or a ConfigMap scrape job is made from. */
 export interface ResolvedScrapeTarget {
   /** Name of the monitor; `<namespace>/<name>` becomes the `job` label. */
@@ -63,14 +62,10 @@ export interface ResolvedScrapeTarget {
   readonly port: number;
   /** The metrics paths scraped, sorted. */
   readonly paths: readonly string[];
-  /** The name the certificate is checked against: pods are scraped by IP, which no certificate names. */
-  readonly serverName: string;
-  /** The CA certificate the scrape trusts. */
-  readonly ca: SecretValue;
+  /** How the scrape checks the server, and what it presents. @default - none: plain HTTP (a `MinioMirror`) */
+  readonly tls?: ScrapeTls;
   /** The bearer token. @default - none: public metrics, or a client certificate */
   readonly bearerToken?: SecretValue;
-  /** The client certificate presented. @default - none */
-  readonly clientCertificate?: ScrapeClientCertificate;
   /** Go duration, e.g. `30s`. */
   readonly interval: string;
   /** The metrics version the alerts must use for this target. @default - none: not a MinIO tenant */
@@ -125,7 +120,18 @@ export interface KmsClusterScrapeOptions {
   readonly interval?: Duration;
 }
 
-/** Something Azure managed Prometheus scrapes: a MinIO tenant or a MinIO KMS cluster, over HTTPS. */
+/** What to scrape on a `mc mirror`. */
+export interface MinioMirrorScrapeOptions {
+  /** The mirror; its one pod is scraped. */
+  readonly mirror: MinioMirror;
+  /** How often to scrape. @default Duration.seconds(30) */
+  readonly interval?: Duration;
+}
+
+/**
+ * Something Azure managed Prometheus scrapes: a MinIO tenant or a MinIO KMS cluster over HTTPS, or a `mc mirror`
+ * over plain HTTP.
+ */
 export abstract class ScrapeTarget {
   /** Every pod of a MinIO tenant, on the endpoints that the alerts and dashboard of `metricsVersion` read. */
   public static minioTenant(options: MinioTenantScrapeOptions): ScrapeTarget {
@@ -135,6 +141,18 @@ export abstract class ScrapeTarget {
   /** Every node of a MinIO KMS cluster, on `/v1/health/metrics`. */
   public static kmsCluster(options: KmsClusterScrapeOptions): ScrapeTarget {
     return new KmsScrapeTarget({ ...options });
+  }
+
+  /**
+   * The pod of a `MinioMirror`, on `/metrics` (`mc_mirror_failed_s3ops` and the other `mc_mirror_*` series), over
+   * plain HTTP without a credential: `mc mirror --monitoring-address` serves its metrics with Go's plain
+   * `http.ListenAndServe`, with neither TLS nor authentication (minio/mc cmd/mirror-main.go at
+   * RELEASE.2025-08-13T08-35-41Z, the pinned image). Its series are counters and a duration histogram labelled
+   * only by object size (no object names, no credentials), and the mirror's NetworkPolicy admits that port only
+   * from the Azure metrics agent.
+   */
+  public static minioMirror(options: MinioMirrorScrapeOptions): ScrapeTarget {
+    return new MirrorScrapeTarget({ ...options });
   }
 
   /** Checks the options for `scope` and returns the target. @internal */
@@ -170,9 +188,11 @@ class TenantScrapeTarget extends ScrapeTarget {
       portName: MINIO_CONTAINER_PORT_NAME,
       port: MINIO_PORT,
       paths: version.endpoints,
-      // The tenant certificates name the S3 Service `minio.<namespace>.svc` (lib/tenant/tenant-dns-names.ts).
-      serverName: `minio.${tenant.namespace}.svc`,
-      ca: SecretValue.validate(scope, `${field}.ca`, this.options.ca),
+      tls: {
+        // The tenant certificates name the S3 Service `minio.<namespace>.svc` (lib/tenant/tenant-dns-names.ts).
+        serverName: `minio.${tenant.namespace}.svc`,
+        ca: SecretValue.validate(scope, `${field}.ca`, this.options.ca),
+      },
       bearerToken,
       interval: intervalOf(scope, `${field}.interval`, this.options.interval),
       metricsVersion: version,
@@ -214,13 +234,37 @@ class KmsScrapeTarget extends ScrapeTarget {
       portName: KMS_CONTAINER_PORT_NAME,
       port: KMS_PORT,
       paths: [KMS_METRICS_PATH],
-      // The KMS certificate names the client Service (lib/kms/minio-kms-cluster.ts, certificate DNS names).
-      serverName: `${cluster.serviceName}.${cluster.namespace}.svc.${cluster.clusterDomain}`,
-      ca: SecretValue.validate(scope, `${field}.ca`, ca),
-      clientCertificate: secret === undefined ? undefined : {
-        certificate: SecretValue.validate(scope, `${field}.clientCertificate`, SecretValue.fromSecret(secret, 'tls.crt')),
-        key: SecretValue.fromSecret(secret, 'tls.key'),
+      tls: {
+        // The KMS certificate names the client Service (lib/kms/minio-kms-cluster.ts, certificate DNS names).
+        serverName: `${cluster.serviceName}.${cluster.namespace}.svc.${cluster.clusterDomain}`,
+        ca: SecretValue.validate(scope, `${field}.ca`, ca),
+        clientCertificate: secret === undefined ? undefined : {
+          certificate: SecretValue.validate(scope, `${field}.clientCertificate`, SecretValue.fromSecret(secret, 'tls.crt')),
+          key: SecretValue.fromSecret(secret, 'tls.key'),
+        },
       },
+      interval: intervalOf(scope, `${field}.interval`, this.options.interval),
+    };
+  }
+}
+
+class MirrorScrapeTarget extends ScrapeTarget {
+  public constructor(private readonly options: MinioMirrorScrapeOptions) {
+    super();
+  }
+
+  public _resolve(scope: IConstruct, field: string): ResolvedScrapeTarget {
+    const { mirror } = this.options;
+    if (typeof mirror?.name !== 'string' || typeof mirror.namespace !== 'string' || mirror.metrics === undefined) {
+      reject(scope, `${field}.mirror`, typeof mirror, 'must be a MinioMirror', 'pass the MinioMirror defined in this app');
+    }
+    return {
+      name: `${mirror.name}-metrics`,
+      namespace: mirror.namespace,
+      podLabels: { ...mirror.metrics.podLabels },
+      portName: mirror.metrics.portName,
+      port: mirror.metrics.port,
+      paths: [mirror.metrics.path],
       interval: intervalOf(scope, `${field}.interval`, this.options.interval),
     };
   }

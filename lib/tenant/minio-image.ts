@@ -1,7 +1,6 @@
-import { PinnedImage } from '../core/pinned-image';
+import { minioReleaseTagRule, PinnedImage } from '../core/pinned-image';
 
-/** MinIO release tags, optionally with a build suffix such as `.fips`. */
-const MINIO_RELEASE = { pattern: /^RELEASE\.\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z(\.[a-z0-9-]+)?$/, example: 'RELEASE.2025-09-07T16-13-09Z' };
+const MINIO_RELEASE = minioReleaseTagRule('RELEASE.2025-09-07T16-13-09Z');
 
 /**
  * Presets for the MinIO server image of a tenant: a {@link PinnedImage} that accepts only `RELEASE.` tags or

@@ -138,8 +138,10 @@ describe('the GitOps example app', () => {
   });
 
   test('scrapes the tenant and the KMS nodes over HTTPS with a CA and a credential, on the endpoints its alerts read', () => {
-    const monitors = manifests.filter((m) => m.kind === 'PodMonitor');
-    expect(monitors.map((m) => `${m.metadata.namespace}/${m.metadata.name}`).sort()).toEqual(['minio-kms/kms-metrics', 'minio-production/production-metrics']);
+    const allMonitors = manifests.filter((m) => m.kind === 'PodMonitor');
+    expect(allMonitors.map((m) => `${m.metadata.namespace}/${m.metadata.name}`).sort())
+      .toEqual(['minio-kms/kms-metrics', 'minio-production/from-legacy-metrics', 'minio-production/production-metrics']);
+    const monitors = allMonitors.filter((m) => m.metadata.name !== 'from-legacy-metrics');
     for (const endpoint of monitors.flatMap((m) => m.spec.podMetricsEndpoints)) {
       expect(endpoint.scheme).toBe('https');
       expect(endpoint.tlsConfig.ca.secret.key).toBe('ca.crt');
@@ -151,6 +153,20 @@ describe('the GitOps example app', () => {
     expect(token.metadata.namespace).toBe('minio-production');
     const kmsPolicy = manifests.find((m) => m.kind === 'NetworkPolicy' && m.metadata.namespace === 'minio-kms' && JSON.stringify(m).includes('ama-metrics'));
     expect(kmsPolicy).toBeDefined();
+  });
+
+  test('scrapes its mirror over HTTP, admitting only the metrics agent, and alerts on failed mirror operations', () => {
+    const monitor = manifests.find((m) => m.kind === 'PodMonitor' && m.metadata.name === 'from-legacy-metrics');
+    expect(monitor.spec.podMetricsEndpoints).toEqual([{ port: 'metrics', path: '/metrics', scheme: 'http', interval: '30s' }]);
+    const mirror = manifests.find((m) => m.kind === 'Deployment' && m.metadata.name === 'from-legacy');
+    expect(mirror.spec.template.metadata.annotations).toBeUndefined();
+    const policy = manifests.find((m) => m.kind === 'NetworkPolicy' && m.metadata.name === 'from-legacy');
+    expect(policy.spec.ingress[0].from).toEqual([{
+      namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: { rsName: 'ama-metrics' } },
+    }]);
+    const rules = JSON.parse(first.files['minio-alerts.arm.json']).resources[0].properties.rules;
+    const mirrorAlert = rules.find((r: any) => r.alert === 'MinioMirrorFailures');
+    expect(mirrorAlert.expression).toContain('mc_mirror_failed_s3ops{job="minio-production/from-legacy-metrics"}');
   });
 
   test('writes the alert rules as an ARM template and a dashboard over the metrics it scrapes', () => {

@@ -5,30 +5,10 @@ import * as path from 'node:path';
 import { kmsIdentityOf } from '../../lib/kms/api-key';
 import { runKmsCli } from '../../lib/kms/cli';
 import { isHsmKey } from '../../lib/kms/hsm-key';
+import { runCli as run, TEST_CLI_VERSION } from '../support/cli-run';
 
 const API_KEY = 'k1:AqwjUvaWEE9O83quGOkiO_2D1x37Za9gE4L5UHdq0Ag';
 const IDENTITY = 'h1:FALvKoL5sB2mfvXrbheZ8tgKjIJZ60gN-VH9TcfK7Q0';
-const VERSION = '1.2.3-test';
-
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function run(argv: string[], stdin?: string): Run {
-  let stdout = '';
-  let stderr = '';
-  const code = runKmsCli(argv, {
-    stdout: (text) => { stdout += text; },
-    stderr: (text) => { stderr += text; },
-    readStdin: () => {
-      if (stdin === undefined) throw new Error('the test gave no standard input');
-      return stdin;
-    },
-  }, { version: VERSION });
-  return { code, stdout, stderr };
-}
 
 describe('kms keygen', () => {
   test('prints a new API key and its identity on two lines', () => {
@@ -140,7 +120,7 @@ describe('kms hsm-keygen', () => {
 
 describe('--version and help', () => {
   test('--version prints the package version and nothing else', () => {
-    expect(run(['--version'])).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: '' });
+    expect(run(['--version'])).toEqual({ code: 0, stdout: `${TEST_CLI_VERSION}\n`, stderr: '' });
     expect(run(['--version', 'extra'])).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/'--version' takes no further arguments/) });
   });
 
@@ -212,7 +192,7 @@ describe('internal errors', () => {
     const result = runKmsCli(['kms', 'keygen'], {
       stdout: () => { throw new TypeError(`write failed for ${API_KEY}`); },
       stderr: (text) => { failing += text; },
-    }, { version: VERSION });
+    }, { version: TEST_CLI_VERSION });
     expect(result).toBe(3);
     expect(failing).toBe('minio-aks: internal error (TypeError); please report it\n');
   });

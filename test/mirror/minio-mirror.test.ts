@@ -53,13 +53,12 @@ describe('MinioMirror', () => {
     expect(pod.initContainers[0].command.slice(3)).toEqual(['mc', '--json', 'mirror', '--dry-run', '--retry', '--exclude', '*.tmp', 'source/reports', 'target/reports']);
   });
 
-  test('probes liveness on the metrics endpoint and announces it for scraping like the tenants', () => {
+  test('probes liveness on the metrics endpoint and leaves scraping to a scrape job, not pod annotations', () => {
     expect(container.ports).toEqual([{ name: 'metrics', containerPort: 8081, protocol: 'TCP' }]);
     expect(container.livenessProbe.httpGet).toEqual({ path: '/metrics', port: 'metrics' });
-    expect(deployment.spec.template.metadata.annotations).toEqual({
-      'prometheus.io/scrape': 'true', 'prometheus.io/path': '/metrics', 'prometheus.io/port': '8081', 'prometheus.io/scheme': 'http',
-    });
-    expect(mirror.metrics).toEqual({ podLabels: deployment.spec.template.metadata.labels, port: 8081, path: '/metrics' });
+    // Azure managed Prometheus ignores prometheus.io/* unless pod-annotation scraping is on for the namespace.
+    expect(deployment.spec.template.metadata.annotations).toBeUndefined();
+    expect(mirror.metrics).toEqual({ podLabels: deployment.spec.template.metadata.labels, portName: 'metrics', port: 8081, path: '/metrics' });
   });
 
   test('builds both aliases from Secrets and trusts both CAs; no credential in commands or arguments', () => {
@@ -82,14 +81,17 @@ describe('MinioMirror', () => {
     expect(container.resources.limits).toEqual({ cpu: '2', memory: '1Gi' });
   });
 
-  test('lets the pod reach only DNS and both endpoints, and admits only scrapes', () => {
+  test('lets the pod reach only DNS and both endpoints, and admits only the Azure metrics agent to the metrics port', () => {
     const policy = manifests.find((m) => m.kind === 'NetworkPolicy');
     expect(policy.spec.egress.slice(1)).toEqual([
       { to: [{ ipBlock: { cidr: '10.20.0.0/16' } }], ports: [{ port: 443, protocol: 'TCP' }] },
       { to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'lake' } }, podSelector: { matchLabels: { 'v1.min.io/tenant': 'lake' } } }],
         ports: [{ port: 9000, protocol: 'TCP' }] },
     ]);
-    expect(policy.spec.ingress).toEqual([{ ports: [{ port: 8081, protocol: 'TCP' }] }]);
+    expect(policy.spec.ingress).toEqual([{
+      ports: [{ port: 8081, protocol: 'TCP' }],
+      from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: { rsName: 'ama-metrics' } } }],
+    }]);
   });
 
   test('verifies with mc diff in a Job named after the mirror\'s settings', () => {

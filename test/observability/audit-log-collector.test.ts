@@ -10,7 +10,8 @@ import { VALID_POOL } from '../tenant/tenant-fixtures';
 
 const TOKEN_VALUE = 'Bearer audit-secret-value';
 
-function platform() {
+/** A chart whose tenant configuration (root credentials) Key Vault fills through External Secrets. */
+function vaultConfiguredChart() {
   const chart = new GitOpsChart(Testing.app(), 'test', { namespace: 'objects' });
   const reader = new WorkloadIdentityServiceAccount(chart, 'Reader', {
     name: 'vault-reader', clientId: '11111111-2222-3333-4444-555555555555', tenantId: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee',
@@ -19,6 +20,11 @@ function platform() {
   const configuration = new TenantConfigurationSecret(chart, 'Configuration', {
     name: 'store-config', store, rootUser: 'root-user', rootPassword: 'root-password',
   });
+  return { chart, configuration };
+}
+
+function platform() {
+  const { chart, configuration } = vaultConfiguredChart();
   const collector = new AuditLogCollector(chart, 'minio-audit');
   const tenant = new MinioTenant(chart, 'store', { configuration, pools: [VALID_POOL], auditWebhook: collector.webhook() });
   collector.allowTenants(tenant);
@@ -115,14 +121,7 @@ describe('AuditLogCollector', () => {
 
 describe('the audit path carries no credential in any manifest', () => {
   test('a webhook token reaches MinIO through config.env only', () => {
-    const chart = new GitOpsChart(Testing.app(), 'test', { namespace: 'objects' });
-    const reader = new WorkloadIdentityServiceAccount(chart, 'Reader', {
-      name: 'vault-reader', clientId: '11111111-2222-3333-4444-555555555555', tenantId: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee',
-    });
-    const store = new KeyVaultSecretStore(chart, 'Vault', { name: 'vault', vaultUrl: 'https://contoso.vault.azure.net', identity: reader });
-    const configuration = new TenantConfigurationSecret(chart, 'Configuration', {
-      name: 'store-config', store, rootUser: 'root-user', rootPassword: 'root-password',
-    });
+    const { chart, configuration } = vaultConfiguredChart();
     new MinioTenant(chart, 'store', {
       configuration,
       pools: [VALID_POOL],

@@ -2,23 +2,13 @@ import { createHmac } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runKmsCli } from '../../lib/kms/cli';
+import { runCli } from '../support/cli-run';
 
 const SECRET = 'metrics-reader-secret-key';
 
-function run(argv: string[], stdin?: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = runKmsCli(argv, {
-    stdout: (text) => { stdout += text; },
-    stderr: (text) => { stderr += text; },
-    readStdin: () => {
-      if (stdin === undefined) throw Object.assign(new Error('no stdin'), { code: 'EAGAIN' });
-      return stdin;
-    },
-  }, { version: '0.0.0' });
-  return { code, stdout, stderr };
-}
+/** Standard input that is not ready, as a terminal answers a non-blocking read. */
+const notReady = () => Object.assign(new Error('no stdin'), { code: 'EAGAIN' });
+const run = (argv: string[], stdin?: string) => runCli(argv, stdin, notReady);
 
 function claimsOf(token: string): Record<string, unknown> {
   const [header, payload, signature] = token.split('.');

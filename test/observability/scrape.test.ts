@@ -3,7 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { parse } from 'yaml';
 import {
   AZURE_MONITOR_METRICS_AGENT, GitOpsChart, ManagedPrometheusPodMonitor, ManagedPrometheusScrapeConfig, MetricsAuthentication,
-  MinioMetricsVersion, MinioTenant, minioAlertRules, ScrapeTarget, SecretValue,
+  MinioEndpoint, MinioMetricsVersion, MinioMirror, MinioTenant, minioAlertRules, ScrapeTarget, SecretValue,
 } from '../../lib';
 import { expectValidManifests } from '../support/strict-validator';
 import { VALID_POOL } from '../tenant/tenant-fixtures';
@@ -174,6 +174,54 @@ describe('KMS nodes', () => {
       .toThrow(/test\/KmsMetrics: target\.clientCertificate is required: the documented minkms scrape presents a client certificate/);
     new ManagedPrometheusPodMonitor(c, 'Unauthenticated', { target: ScrapeTarget.kmsCluster({ cluster, withoutClientCertificate: true }) });
     expectValidManifests(Testing.synth(c));
+  });
+});
+
+function mirrorIn(c: GitOpsChart): MinioMirror {
+  const credentials = { accessKey: SecretValue.fromSecretName('old', 'access-key'), secretKey: SecretValue.fromSecretName('old', 'secret-key') };
+  return new MinioMirror(c, 'from-old', {
+    source: MinioEndpoint.external('https://s3.old.contoso.com', { credentials, allowedCidrs: ['10.20.0.0/16'] }),
+    target: MinioEndpoint.external('https://s3.new.contoso.com', { credentials, allowedCidrs: ['10.30.0.0/16'] }),
+  });
+}
+
+describe('mc mirror', () => {
+  test('is scraped on /metrics over plain HTTP without a credential, as mc serves it', () => {
+    const c = chart();
+    const mirror = mirrorIn(c);
+    const monitor = new ManagedPrometheusPodMonitor(c, 'MirrorMetrics', { target: ScrapeTarget.minioMirror({ mirror, interval: Duration.seconds(60) }) });
+    const manifests = Testing.synth(c);
+    expectValidManifests(manifests);
+    expect(monitor.target.tls).toBeUndefined();
+    const podMonitor = manifests.find((m) => m.kind === 'PodMonitor');
+    expect(podMonitor.metadata).toMatchObject({ name: 'from-old-metrics', namespace: 'objects' });
+    expect(podMonitor.spec.selector).toEqual({ matchLabels: mirror.metrics.podLabels });
+    expect(podMonitor.spec.podMetricsEndpoints).toEqual([{ port: 'metrics', path: '/metrics', scheme: 'http', interval: '60s' }]);
+  });
+
+  test('goes into the ConfigMap as an HTTP job without TLS or credential files, beside HTTPS targets', () => {
+    const c = chart();
+    const config = new ManagedPrometheusScrapeConfig(c, 'Scrape', {
+      targets: [
+        ScrapeTarget.minioTenant({ tenant: tenantIn(c), ca: CA, authentication: MetricsAuthentication.bearerToken(TOKEN) }),
+        ScrapeTarget.minioMirror({ mirror: mirrorIn(c) }),
+      ],
+    });
+    const manifests = Testing.synth(c);
+    expectValidManifests(manifests);
+    const configMap = manifests.find((m) => m.kind === 'ConfigMap' && m.metadata.name === 'ama-metrics-prometheus-config');
+    const job = parse(configMap.data['prometheus-config']).scrape_configs.find((j: any) => j.job_name === 'objects/from-old-metrics');
+    expect(job).toMatchObject({ scheme: 'http', metrics_path: '/metrics', scrape_interval: '30s' });
+    expect(job.tls_config).toBeUndefined();
+    expect(job.authorization).toBeUndefined();
+    expect(job.relabel_configs).toContainEqual({ source_labels: ['__meta_kubernetes_pod_container_port_name'], regex: 'metrics', action: 'keep' });
+    expect(config.credentialFiles.map((f) => f.key)).toEqual(['objects-store-metrics-ca.crt', 'objects-store-metrics-token']);
+  });
+
+  test('refuses anything but a MinioMirror', () => {
+    const c = chart();
+    expect(() => new ManagedPrometheusPodMonitor(c, 'Bad', { target: ScrapeTarget.minioMirror({ mirror: {} as MinioMirror }) }))
+      .toThrow(/test\/Bad: target\.mirror must be a MinioMirror \(received 'object'\): pass the MinioMirror defined in this app/);
   });
 });
 

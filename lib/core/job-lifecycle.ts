@@ -1,15 +1,16 @@
 import { createHash } from 'node:crypto';
 
 /**
- * How long a finished KMS Job stays before Kubernetes deletes it (`ttlSecondsAfterFinished`).
+ * How long a finished Job of the library stays before Kubernetes deletes it (`ttlSecondsAfterFinished`).
  *
  * A Job runs once, and a completed Job under an unchanged name never runs again. Job names change with their pod
- * template, but returning to an earlier state (3 -> 5 -> 3 nodes, an upgrade rolled back) returns to an earlier
- * name; once the earlier Job is gone, applying the same name creates it again and the work runs again, without
- * relying on the GitOps engine to prune it. Every KMS Job is idempotent, so an engine that re-creates a deleted
- * Job (Flux on each reconcile, Argo CD on each sync) only repeats a check that changes nothing.
+ * template, but returning to an earlier state (3 -> 5 -> 3 KMS nodes, a bucket setting changed and changed back)
+ * returns to an earlier name; once the earlier Job is gone, applying the same name creates it again and the work
+ * runs again, without relying on the GitOps engine to prune it. Every Job of the library is idempotent (KMS
+ * membership and restart, bucket provisioning, mirror verification), so an engine that re-creates a deleted Job
+ * (Flux on each reconcile, Argo CD on each sync) only repeats work that changes nothing.
  */
-export const KMS_JOB_TTL_SECONDS = 300;
+export const JOB_TTL_SECONDS = 300;
 
 /** The annotations Argo CD reads to run a Job on every sync, in `wave`, after replacing the previous run. */
 export function argoCdJobAnnotations(wave: number): Record<string, string> {
