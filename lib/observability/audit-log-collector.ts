@@ -7,7 +7,7 @@ import { namespaceOf } from '../core/namespace';
 import { requireDns1035Label } from '../core/names';
 import { podsInNamespace } from '../core/network-peers';
 import { PinnedImage } from '../core/pinned-image';
-import { WORKLOAD_UID } from '../core/restricted-security';
+import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../core/restricted-security';
 import { claimObjectIdentity } from '../core/unique-objects';
 import type { IMinioTenant } from '../tenant/minio-tenant-reference';
 import { TenantAuditWebhookOptions } from './audit-webhook';
@@ -107,9 +107,7 @@ export class AuditLogCollector extends Construct {
           },
           spec: {
             automountServiceAccountToken: false,
-            securityContext: {
-              runAsNonRoot: true, runAsUser: WORKLOAD_UID, runAsGroup: WORKLOAD_UID, seccompProfile: { type: 'RuntimeDefault' },
-            },
+            securityContext: restrictedPodSecurityContext(),
             containers: [{
               name: 'fluent-bit',
               image,
@@ -130,10 +128,7 @@ export class AuditLogCollector extends Construct {
                 requests: { cpu: k8s.Quantity.fromString('50m'), memory: k8s.Quantity.fromString('64Mi') },
                 limits: { cpu: k8s.Quantity.fromString('500m'), memory: k8s.Quantity.fromString('256Mi') },
               },
-              securityContext: {
-                allowPrivilegeEscalation: false, privileged: false, readOnlyRootFilesystem: true,
-                runAsNonRoot: true, capabilities: { drop: ['ALL'] },
-              },
+              securityContext: restrictedContainerSecurityContext(),
               volumeMounts: [{ name: 'config', mountPath: CONFIG_DIR, readOnly: true }],
             }],
             volumes: [{ name: 'config', configMap: { name: this.name } }],

@@ -47,6 +47,7 @@ describe('AuditLogCollector', () => {
     expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } });
     expect(container.securityContext).toEqual({
       allowPrivilegeEscalation: false, privileged: false, readOnlyRootFilesystem: true, runAsNonRoot: true, capabilities: { drop: ['ALL'] },
+      runAsUser: 1000, runAsGroup: 1000, seccompProfile: { type: 'RuntimeDefault' },
     });
     expect(container.livenessProbe.httpGet).toEqual({ path: '/api/v1/health', port: 'health' });
     expect(container.readinessProbe.httpGet).toEqual({ path: '/api/v1/health', port: 'health' });
