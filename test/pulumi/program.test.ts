@@ -1,9 +1,11 @@
+import { createHmac } from 'node:crypto';
 import * as pulumi from '@pulumi/pulumi';
 import { App } from 'cdk8s';
-import { buildExamplePlatform } from '../../apps/gitops/example-platform';
-import { deployPlatform, PlatformOutputs, VAULT_SECRETS } from '../../apps/pulumi/platform-program';
+import { buildExamplePlatform, EXAMPLE_AZURE_INPUTS } from '../../apps/gitops/example-platform';
+import { deployPlatform, LEGACY_CA_SECRET, PlatformOutputs, VAULT_SECRETS } from '../../apps/pulumi/platform-program';
 import { PlatformSettings, readSettings } from '../../apps/pulumi/settings';
 import { ConfigurationError } from '../../lib/core/errors';
+import { GitOpsApp } from '../../lib/core/gitops-app';
 import { kmsIdentityOf } from '../../lib/kms/api-key';
 import { AksCluster, GeneratedHsmKey, GeneratedKmsApiKey, ManagedPrometheus, MinioKeyVault, TieringStorage, WorkloadIdentity } from '../../lib/pulumi';
 import { expectValidManifests } from '../support/strict-validator';
@@ -345,6 +347,58 @@ describe('the Pulumi program under mocks', () => {
     expect(group.inputs.scopes).toEqual([one('azure-native:monitor:AzureMonitorWorkspace', 'minio').id, cluster.id]);
     expect(group.inputs.rules.length).toBeGreaterThan(0);
     for (const alert of group.inputs.rules) expect(alert.severity).toBeGreaterThanOrEqual(0);
+  });
+
+  test('the rule groups are the ones the example writes as its ARM template: same alerts, same selectors', () => {
+    // The example's own output, captured where it writes it beside the manifests.
+    class CapturingApp extends GitOpsApp {
+      public readonly written = new Map<string, string>();
+      public override addFile(fileName: string, content: string): void {
+        super.addFile(fileName, content);
+        this.written.set(fileName, content);
+      }
+    }
+    const gitops = new CapturingApp();
+    buildExamplePlatform(gitops);
+    const template = JSON.parse(gitops.written.get('minio-alerts.arm.json')!);
+    const [armGroup] = template.resources;
+    const groups = byType('azure-native:alertsmanagement:PrometheusRuleGroup');
+    expect(groups.map((group) => group.inputs.ruleGroupName)).toEqual([armGroup.name.replace(/^\[parameters\('ruleGroupName'\)\]$/, groups[0].inputs.ruleGroupName)]);
+    const comparable = (rules: any[]) => rules.map(({ actions: _actions, ...rule }) => rule);
+    expect(comparable(groups[0].inputs.rules)).toEqual(comparable(armGroup.properties.rules));
+    expect(groups[0].inputs.interval).toBe(armGroup.properties.interval);
+    // The example's selectors, not minioAlertRules()' defaults.
+    expect(groups[0].inputs.rules.map((rule: any) => rule.expression).join('\n')).toContain('namespace="minio-production"');
+  });
+
+  test('the example runs on program values only: stack config and Azure outputs, no placeholder', () => {
+    const objects = kubernetes().filter((resource) => resource.type !== 'pulumi:providers:kubernetes');
+    const everything = JSON.stringify(objects.map((resource) => resource.inputs));
+    const placeholders = Object.entries(EXAMPLE_AZURE_INPUTS)
+      // The subnet and the container are the program's defaults too; the container is also the namespace's name.
+      .filter(([key]) => key !== 'loadBalancerSubnet' && key !== 'tierContainer');
+    for (const [key, value] of placeholders) expect([key, everything.includes(value)]).toEqual([key, false]);
+    expect(everything).toContain(SETTINGS.signIn.clientId);
+    expect(everything).toContain(SETTINGS.signIn.analystsGroupId);
+    const provisioner = objects.find((resource) => resource.inputs.kind === 'Job' && resource.inputs.metadata.name.startsWith('production-provision-'))!;
+    expect(JSON.stringify(provisioner.inputs)).toContain('https://miniotier.blob.core.windows.net');
+    expect(resolvedOutputs.tieringAccountName).toBe('miniotier');
+    const ca = objects.find((resource) => resource.inputs.kind === 'Secret' && resource.inputs.metadata.name === LEGACY_CA_SECRET)!;
+    expect(ca.inputs.metadata.namespace).toBe('minio-production');
+    expect(secretValue(ca.inputs.stringData)).toEqual({ 'ca.crt': SETTINGS.legacyMinio.caCertificate });
+    expect(storedSecret(VAULT_SECRETS.tenant.signInClientSecret)).toBe('mock-entra-client-secret');
+    expect(storedSecret(VAULT_SECRETS.tenant.legacyAccessKey)).toBe('mock-legacy-mirror-reader');
+    expect(storedSecret(VAULT_SECRETS.tenant.legacySecretKey)).toBe('mock-legacy-mirror-secret-key');
+    expect(storedSecret(VAULT_SECRETS.tenant.tierAccountKey)).toBe(MOCK_AZURE.storageKey);
+  });
+
+  test('the metrics token is minted from the root credentials, for the longest lifetime, the same on every run', () => {
+    const token = storedSecret(VAULT_SECRETS.tenant.prometheusToken);
+    const [header, payload, signature] = token.split('.');
+    const rootPassword = storedSecret(VAULT_SECRETS.tenant.rootPassword);
+    expect(createHmac('sha512', rootPassword).update(`${header}.${payload}`).digest('base64url')).toBe(signature);
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    expect(claims).toEqual({ iss: 'prometheus', sub: storedSecret(VAULT_SECRETS.tenant.rootUser), exp: Date.parse('2026-01-01T00:00:00Z') / 1000 + 100 * 365 * 86_400 });
   });
 
   test('a new cluster has OIDC, workload identity, the Key Vault CSI add-on with rotation, managed Prometheus and zones', () => {
