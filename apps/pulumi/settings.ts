@@ -113,14 +113,15 @@ export function readSettings(config: pulumi.Config = new pulumi.Config(CONFIG_NA
     legacyMinio: {
       accessKey: requiredSecret(config, 'legacyMinioAccessKey', 'the access key the mirror reads the older cluster with'),
       secretKey: requiredSecret(config, 'legacyMinioSecretKey', 'the secret key of that access key'),
-      caCertificate: required(config, 'legacyMinioCaCertificate', 'the PEM of the CA of the older cluster (pulumi config set minio-aks:legacyMinioCaCertificate -- "$(cat ca.crt)")'),
+      caCertificate: required(config, 'legacyMinioCaCertificate', 'the PEM of the CA of the older cluster',
+        `pulumi config set ${CONFIG_NAMESPACE}:legacyMinioCaCertificate < ca.crt`),
     },
   };
 }
 
-function required(config: pulumi.Config, key: string, what: string): string {
+function required(config: pulumi.Config, key: string, what: string, command = `pulumi config set ${CONFIG_NAMESPACE}:${key} VALUE`): string {
   const value = config.get(key);
-  if (value === undefined || value.trim() === '') fail(key, value, 'is required', `set it to ${what}: pulumi config set ${CONFIG_NAMESPACE}:${key} VALUE`);
+  if (value === undefined || value.trim() === '') fail(key, value, 'is required', `set it to ${what}: ${command}`);
   return value;
 }
 
