@@ -63,8 +63,9 @@ export interface PlatformOutputs {
 /**
  * The example platform with its Azure side: the resource group, the AKS cluster (or an existing one), the Key
  * Vault with the KMS and tenant secrets generated here, one workload identity per namespace that reads the vault,
- * managed Prometheus with the MinIO alert rules, storage for tiering, and the example's Kubernetes objects applied
- * with the Azure values in place of the placeholders `cdk8s synth` uses.
+ * managed Prometheus with the example's alert rules, the storage account of the example's tier, and the example's
+ * Kubernetes objects applied with the Azure values and the stack config (sign-in, the older cluster) in place of
+ * the placeholders `cdk8s synth` uses. Every Key Vault secret the example's ExternalSecrets read is stored here.
  */
 export function deployPlatform(settings: PlatformSettings): PlatformOutputs {
   const client = authorization.getClientConfigOutput();
@@ -168,7 +169,7 @@ export function deployPlatform(settings: PlatformSettings): PlatformOutputs {
   // placeholders. Objects wait for the identities' federated credentials, so pods can sign in when they start.
   const s3Endpoint = azure.apply((values) => {
     const app = new App();
-    const [, , storage] = buildExamplePlatform(app, values);
+    const storage = buildExamplePlatform(app, values).find((chart) => chart.namespace === 'minio-production')!;
     // The mirror trusts the older cluster's CA from this Secret; a CA certificate is public, the Secret only carries it.
     new kplus.Secret(storage, 'LegacyCa', { metadata: { name: LEGACY_CA_SECRET }, stringData: { 'ca.crt': settings.legacyMinio.caCertificate } });
     const objects = new KubernetesObjects('minio', {
