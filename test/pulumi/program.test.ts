@@ -308,10 +308,14 @@ describe('the Pulumi program under mocks', () => {
     const productionJobs = jobsIn('minio-production');
     expect(productionJobs.map((job) => job.name.replace(/-[0-9a-f]{8}$/, '')).sort())
       .toEqual(['minio-production/from-legacy-verify', 'minio-production/production-provision']);
-    for (const job of productionJobs) {
-      expect(waitsFor(job, 'kubernetes:minio.min.io/v2:Tenant minio-production/production')).toBe(true);
-      expect(waitsFor(job, 'kubernetes:apps/v1:Deployment minio-production/from-legacy')).toBe(true);
-    }
+    for (const job of productionJobs) expect(waitsFor(job, 'kubernetes:minio.min.io/v2:Tenant minio-production/production')).toBe(true);
+    // The mirror waits for the tenant it writes to, not the other way round: Pulumi awaits a Deployment's pods,
+    // and a mirror whose target the operator has not created yet would hold back the Tenant until the timeout.
+    const mirror = find('Deployment', 'minio-production/from-legacy');
+    expect(mirror.dependsOn).toContain('kubernetes:minio.min.io/v2:Tenant minio-production/production');
+    expect(waitsFor(find('Tenant', 'minio-production/production'), 'kubernetes:apps/v1:Deployment minio-production/from-legacy')).toBe(false);
+    // The audit collector is there before the tenant sends to it.
+    expect(waitsFor(find('Tenant', 'minio-production/production'), 'kubernetes:apps/v1:Deployment minio-production/minio-audit')).toBe(true);
     expect(objects.filter((resource) => resource.props.metadata?.namespace === 'minio-production').slice(-2)).toEqual(productionJobs);
     // The older cluster's CA, which the program adds, comes before the mirror that mounts it.
     expect(waitsFor(find('Deployment', 'minio-production/from-legacy'), 'kubernetes:core/v1:Secret minio-production/legacy-minio-ca')).toBe(true);
