@@ -46,6 +46,17 @@ pulumi.runtime.setMocks({
   },
 }, 'minio-aks', 'bench');
 
+// The stack config the program requires: the example's sign-in and the older cluster it mirrors from.
+const requiredConfig = {
+  'minio-aks:signInClientId': guid('sign-in'),
+  'minio-aks:analystsGroupId': guid('analysts'),
+  'minio-aks:signInClientSecret': 'bench-client-secret',
+  'minio-aks:legacyMinioAccessKey': 'bench-legacy-reader',
+  'minio-aks:legacyMinioSecretKey': 'bench-legacy-secret-key',
+  'minio-aks:legacyMinioCaCertificate': '-----BEGIN CERTIFICATE-----\nbench\n-----END CERTIFICATE-----\n',
+};
+pulumi.runtime.setAllConfig(requiredConfig, ['minio-aks:signInClientSecret', 'minio-aks:legacyMinioAccessKey', 'minio-aks:legacyMinioSecretKey']);
+
 pulumi.runtime.runInPulumiStack(async () => require(join(__dirname, '..', '.build', 'pulumi', 'apps', 'pulumi', 'index.js')))
   .then(() => pulumi.runtime.disconnect())
   .then(() => process.stderr.write(`RESOURCES=${resources}\n`));

@@ -2,6 +2,7 @@ import { ApiObject, ApiObjectProps, App, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import {
   AccessPolicy,
+  AlertRuleSet,
   AuditLogCollector,
   AZURE_MONITOR_METRICS_AGENT,
   AzureBlobTier,
@@ -61,6 +62,10 @@ export interface ExampleAzureInputs {
   readonly analystsGroupId: string;
   /** The public identity (`h1:`) of the KMS admin API key kept in Key Vault as minkms-admin-api-key. */
   readonly kmsAdminIdentity: string;
+  /** The storage account the archive tier writes to; its account key is in Key Vault as minio-tiering-account-key. */
+  readonly tierStorageAccount: string;
+  /** The blob container of the archive tier in that account. */
+  readonly tierContainer: string;
 }
 
 export const EXAMPLE_AZURE_INPUTS: ExampleAzureInputs = {
@@ -73,6 +78,8 @@ export const EXAMPLE_AZURE_INPUTS: ExampleAzureInputs = {
   analystsGroupId: '0b6f4e0c-1d2e-4f5a-8b9c-0d1e2f3a4b5c',
   // `minio-aks kms identity -` of the example's admin key.
   kmsAdminIdentity: 'h1:J23aac6Xcu3NUDAo2E7NT-XUt_CDmoXgRPlg3Ie0MdE',
+  tierStorageAccount: 'contosominiotier',
+  tierContainer: 'minio-production',
 };
 
 /** What the example writes besides the manifests. */
@@ -208,9 +215,9 @@ export function buildExamplePlatform(
   const credentials = s3Credentials(storage, 'Admin', 'production-admin', tenantVault, 'minio-production-root-user', 'minio-production-root-password');
   const archive = new AzureBlobTier(storage, 'Archive', {
     name: 'AZURE-ARCHIVE',
-    storageAccount: 'contosominiotier',
-    container: 'minio-production',
-    credentials: AzureTierCredentials.accountKey(tenantVault, 'contosominiotier-account-key'),
+    storageAccount: azure.tierStorageAccount,
+    container: azure.tierContainer,
+    credentials: AzureTierCredentials.accountKey(tenantVault, 'minio-tiering-account-key'),
   });
   new TenantProvisioner(storage, 'Provisioner', {
     tenant,
@@ -245,15 +252,9 @@ export function buildExamplePlatform(
     verify: true,
   });
   // mc serves its metrics over plain HTTP; the mirror admits only the Azure metrics agent to that port.
-  const mirrorMetrics = new ManagedPrometheusPodMonitor(storage, 'MirrorMetrics', { target: ScrapeTarget.minioMirror({ mirror }) });
+  new ManagedPrometheusPodMonitor(storage, 'MirrorMetrics', { target: ScrapeTarget.minioMirror({ mirror }) });
 
-  const alerts = minioAlertRules({
-    metricsVersion: EXAMPLE_METRICS_VERSION,
-    minioSelector: [LabelMatcher.equals('namespace', 'minio-production')],
-    certificateSelector: [LabelMatcher.matches('exported_namespace', 'minio-production|minio-kms|cert-manager')],
-    // The scrape's job label is <namespace>/<name>: this adds the alert on failed mirror operations.
-    mirrorSelector: [LabelMatcher.equals('job', `${mirrorMetrics.target.namespace}/${mirrorMetrics.target.name}`)],
-  });
+  const alerts = exampleAlertRules();
   if (app instanceof GitOpsApp) {
     app.addFile('minio-alerts.arm.json', `${JSON.stringify(azureRuleGroupArmTemplate(alerts), null, 2)}\n`);
     app.addFile('minio.dashboard.json', `${JSON.stringify(minioGrafanaDashboard({ metricsVersion: EXAMPLE_METRICS_VERSION }), null, 2)}\n`);
@@ -265,6 +266,20 @@ export function buildExamplePlatform(
     charts.push(monitoring);
   }
   return charts;
+}
+
+/**
+ * The example's alert rules: written beside the manifests as an ARM template, and created as Azure rule groups by the
+ * Pulumi program, from this one definition so that both carry the same selectors.
+ */
+export function exampleAlertRules(): AlertRuleSet {
+  return minioAlertRules({
+    metricsVersion: EXAMPLE_METRICS_VERSION,
+    minioSelector: [LabelMatcher.equals('namespace', 'minio-production')],
+    certificateSelector: [LabelMatcher.matches('exported_namespace', 'minio-production|minio-kms|cert-manager')],
+    // The mirror's scrape job, `<namespace>/<monitor>` as PodMonitors name it: this adds the failed-mirror alert.
+    mirrorSelector: [LabelMatcher.equals('job', 'minio-production/from-legacy-metrics')],
+  });
 }
 
 function keyVaultStore(chart: GitOpsChart, clientId: string, azure: ExampleAzureInputs): KeyVaultSecretStore {

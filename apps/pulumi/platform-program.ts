@@ -4,21 +4,40 @@ import * as resources from '@pulumi/azure-native/resources';
 import * as k8s from '@pulumi/kubernetes/provider';
 import * as random from '@pulumi/random';
 import { App } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
 import {
   AksCluster, BuiltInRole, ClusterNetwork, GeneratedHsmKey, GeneratedKmsApiKey, KubernetesObjects, ManagedPrometheus, MinioKeyVault,
   serviceAccountsOfClient, TieringStorage, WorkloadIdentity,
 } from '../../lib/pulumi';
-import { minioAlertRules } from '../../lib/observability';
+import { MAX_PROMETHEUS_TOKEN_LIFETIME, mintPrometheusToken } from '../../lib/observability';
 import { DEFAULT_CLUSTER_DOMAIN } from '../../lib/tenant/tenant-dns-names';
-import { buildExamplePlatform, EXAMPLE_AZURE_INPUTS, ExampleAzureInputs } from '../gitops/example-platform';
+import { buildExamplePlatform, EXAMPLE_AZURE_INPUTS, exampleAlertRules, ExampleAzureInputs } from '../gitops/example-platform';
 import { PlatformSettings } from './settings';
 
 /** The Key Vault secrets the example platform's ExternalSecrets read, by the workload whose identity reads them. */
 export const VAULT_SECRETS = {
   kms: { hsmKey: 'minkms-hsm-key', adminApiKey: 'minkms-admin-api-key' },
-  tenant: { rootUser: 'minio-production-root-user', rootPassword: 'minio-production-root-password', kmsApiKey: 'minio-production-kms-api-key' },
-  tiering: { accountKey: 'minio-tiering-account-key' },
+  tenant: {
+    rootUser: 'minio-production-root-user',
+    rootPassword: 'minio-production-root-password',
+    kmsApiKey: 'minio-production-kms-api-key',
+    prometheusToken: 'minio-production-prometheus-token',
+    signInClientSecret: 'minio-production-entra-client-secret',
+    tierAccountKey: 'minio-tiering-account-key',
+    legacyAccessKey: 'legacy-minio-access-key',
+    legacySecretKey: 'legacy-minio-secret-key',
+  },
 } as const;
+
+/** The Kubernetes Secret the example's mirror reads the older cluster's CA from (`ca.crt`). */
+export const LEGACY_CA_SECRET = 'legacy-minio-ca';
+
+/**
+ * The metrics token's `exp` counts from this fixed moment, not from the time of `pulumi up`: the token then
+ * changes only when the root password does, instead of on every run. With the longest lifetime `mc admin
+ * prometheus generate` gives (100 years) it never expires in practice; it is rotated by replacing the root password.
+ */
+const PROMETHEUS_TOKEN_ISSUED_AT = new Date('2026-01-01T00:00:00Z');
 
 /** The tenant's root user name; only its password needs to be random. */
 const ROOT_USER = 'minio-root';
@@ -35,8 +54,8 @@ export interface PlatformOutputs {
   /** Grant this identity access to the tenant's enclave in the KMS. */
   readonly tenantKmsIdentity: pulumi.Output<string>;
   readonly prometheusQueryEndpoint: pulumi.Output<string> | undefined;
-  readonly tieringAccountName: pulumi.Output<string> | undefined;
-  readonly tieringBlobEndpoint: pulumi.Output<string> | undefined;
+  readonly tieringAccountName: pulumi.Output<string>;
+  readonly tieringBlobEndpoint: pulumi.Output<string>;
   /** The tenant's S3 endpoint inside the cluster (the internal load balancer serves the same service). */
   readonly s3Endpoint: pulumi.Output<string>;
 }
@@ -44,8 +63,9 @@ export interface PlatformOutputs {
 /**
  * The example platform with its Azure side: the resource group, the AKS cluster (or an existing one), the Key
  * Vault with the KMS and tenant secrets generated here, one workload identity per namespace that reads the vault,
- * managed Prometheus with the MinIO alert rules, storage for tiering, and the example's Kubernetes objects applied
- * with the Azure values in place of the placeholders `cdk8s synth` uses.
+ * managed Prometheus with the example's alert rules, the storage account of the example's tier, and the example's
+ * Kubernetes objects applied with the Azure values and the stack config (sign-in, the older cluster) in place of
+ * the placeholders `cdk8s synth` uses. Every Key Vault secret the example's ExternalSecrets read is stored here.
  */
 export function deployPlatform(settings: PlatformSettings): PlatformOutputs {
   const client = authorization.getClientConfigOutput();
@@ -79,10 +99,25 @@ export function deployPlatform(settings: PlatformSettings): PlatformOutputs {
     vault.addSecret(VAULT_SECRETS.kms.hsmKey, hsmKey.value),
     vault.addSecret(VAULT_SECRETS.kms.adminApiKey, adminApiKey.apiKey),
   ];
+  // The scraper signs in as the root user: MinIO checks the token's HMAC with that user's secret key.
+  const prometheusToken = pulumi.secret(rootPassword.result.apply((secretKey) => mintPrometheusToken({
+    accessKey: ROOT_USER, secretKey, lifetime: MAX_PROMETHEUS_TOKEN_LIFETIME, issuedAt: PROMETHEUS_TOKEN_ISSUED_AT,
+  })));
+  // `mc ilm tier add azure` takes the account key: the tier's ExternalSecret reads it from the vault.
+  const tiering = new TieringStorage('miniotier', {
+    resourceGroupName,
+    accountName: settings.tieringAccountName,
+    containers: [settings.tieringContainer],
+  }, protect);
   const tenantSecrets = [
     vault.addSecret(VAULT_SECRETS.tenant.rootUser, ROOT_USER),
     vault.addSecret(VAULT_SECRETS.tenant.rootPassword, rootPassword.result),
     vault.addSecret(VAULT_SECRETS.tenant.kmsApiKey, tenantKmsApiKey.apiKey),
+    vault.addSecret(VAULT_SECRETS.tenant.prometheusToken, prometheusToken),
+    vault.addSecret(VAULT_SECRETS.tenant.signInClientSecret, settings.signIn.clientSecret),
+    vault.addSecret(VAULT_SECRETS.tenant.tierAccountKey, tiering.accountKey),
+    vault.addSecret(VAULT_SECRETS.tenant.legacyAccessKey, settings.legacyMinio.accessKey),
+    vault.addSecret(VAULT_SECRETS.tenant.legacySecretKey, settings.legacyMinio.secretKey),
   ];
 
   // The ServiceAccounts come from the constructs themselves: build the example once with its placeholder client
@@ -109,33 +144,34 @@ export function deployPlatform(settings: PlatformSettings): PlatformOutputs {
       resourceGroupName,
       clusterId: cluster.clusterId,
       clusterName: cluster.clusterName,
-      alertRuleSets: [minioAlertRules()],
+      // The rule set the example writes as its ARM template: the same selectors on both paths.
+      alertRuleSets: [exampleAlertRules()],
       actionGroupId: settings.actionGroupId,
     })
     : undefined;
 
-  let tiering: TieringStorage | undefined;
-  if (settings.tieringContainers.length > 0) {
-    tiering = new TieringStorage('miniotier', {
-      resourceGroupName,
-      accountName: settings.tieringAccountName,
-      containers: settings.tieringContainers,
-    }, protect);
-    // `mc ilm tier add azure` takes the account key: kept in the vault for whoever registers the tier.
-    vault.addSecret(VAULT_SECRETS.tiering.accountKey, tiering.accountKey);
-  }
-
   const provider = new k8s.Provider('aks', { kubeconfig: settings.kubeconfig ?? cluster.kubeconfig });
   const azure: pulumi.Output<ExampleAzureInputs> = pulumi
-    .all([client.tenantId, vault.vaultUri, tenantIdentity.clientId, kmsIdentity.clientId, adminApiKey.identity])
-    .apply(([tenantId, vaultUrl, tenantSecretsClientId, kmsSecretsClientId, kmsAdminIdentity]) => ({
-      ...EXAMPLE_AZURE_INPUTS, tenantId, vaultUrl, tenantSecretsClientId, kmsSecretsClientId, kmsAdminIdentity, loadBalancerSubnet: settings.loadBalancerSubnet,
+    .all([client.tenantId, vault.vaultUri, tenantIdentity.clientId, kmsIdentity.clientId, adminApiKey.identity, tiering.accountName])
+    .apply(([tenantId, vaultUrl, tenantSecretsClientId, kmsSecretsClientId, kmsAdminIdentity, tierStorageAccount]) => ({
+      tenantId,
+      vaultUrl,
+      tenantSecretsClientId,
+      kmsSecretsClientId,
+      kmsAdminIdentity,
+      loadBalancerSubnet: settings.loadBalancerSubnet,
+      signInClientId: settings.signIn.clientId,
+      analystsGroupId: settings.signIn.analystsGroupId,
+      tierStorageAccount,
+      tierContainer: settings.tieringContainer,
     }));
   // Resolved first, then the constructs run: they validate the real ids exactly as `cdk8s synth` validates the
   // placeholders. Objects wait for the identities' federated credentials, so pods can sign in when they start.
   const s3Endpoint = azure.apply((values) => {
     const app = new App();
-    buildExamplePlatform(app, values);
+    const storage = buildExamplePlatform(app, values).find((chart) => chart.namespace === 'minio-production')!;
+    // The mirror trusts the older cluster's CA from this Secret; a CA certificate is public, the Secret only carries it.
+    new kplus.Secret(storage, 'LegacyCa', { metadata: { name: LEGACY_CA_SECRET }, stringData: { 'ca.crt': settings.legacyMinio.caCertificate } });
     const objects = new KubernetesObjects('minio', {
       app,
       provider,
@@ -155,8 +191,8 @@ export function deployPlatform(settings: PlatformSettings): PlatformOutputs {
     kmsAdminIdentity: adminApiKey.identity,
     tenantKmsIdentity: tenantKmsApiKey.identity,
     prometheusQueryEndpoint: prometheus?.queryEndpoint,
-    tieringAccountName: tiering?.accountName,
-    tieringBlobEndpoint: tiering?.blobEndpoint,
+    tieringAccountName: tiering.accountName,
+    tieringBlobEndpoint: tiering.blobEndpoint,
     s3Endpoint,
   };
 }

@@ -10,7 +10,27 @@ export interface PoolSettings {
   readonly count: number;
 }
 
-/** The program's settings, read from stack config (`minio-aks:<key>`); every key is optional. */
+/** `signInClientId`, `analystsGroupId`, `signInClientSecret` (secret): required. */
+export interface SignInSettings {
+  /** `signInClientId`: application (client) id of the Entra ID app registration users sign in to the console with. */
+  readonly clientId: string;
+  /** `analystsGroupId`: object id of the Entra ID group whose members read the reports bucket. */
+  readonly analystsGroupId: string;
+  /** `signInClientSecret` (secret): a client secret of that app registration; the program keeps it in the vault. */
+  readonly clientSecret: pulumi.Output<string>;
+}
+
+/** `legacyMinioAccessKey`, `legacyMinioSecretKey` (secrets), `legacyMinioCaCertificate`: required. */
+export interface LegacyMinioSettings {
+  /** `legacyMinioAccessKey` (secret): access key of a user of the older cluster that may read what is mirrored. */
+  readonly accessKey: pulumi.Output<string>;
+  /** `legacyMinioSecretKey` (secret): that user's secret key. */
+  readonly secretKey: pulumi.Output<string>;
+  /** `legacyMinioCaCertificate`: PEM of the CA that signed the older cluster's certificate (public, not a secret). */
+  readonly caCertificate: string;
+}
+
+/** The program's settings, read from stack config (`minio-aks:<key>`): the example's sign-in and legacy cluster are required, the rest optional. */
 export interface PlatformSettings {
   /** `location`: Azure region of a new resource group. @default - the provider's `azure-native:location` */
   readonly location?: string;
@@ -39,10 +59,17 @@ export interface PlatformSettings {
   readonly monitoring: boolean;
   /** `actionGroupId`: action group the alerts notify. @default - none */
   readonly actionGroupId?: string;
-  /** `tieringContainers`: blob containers for MinIO tiers; an empty list creates no storage account. @default ['minio-tier-cool'] */
-  readonly tieringContainers: readonly string[];
-  /** `tieringAccountName`. @default - auto-named */
+  /** `tieringContainer`: the blob container of the example's archive tier. @default 'minio-production' */
+  readonly tieringContainer: string;
+  /** `tieringAccountName`: the storage account of that container. @default - auto-named */
   readonly tieringAccountName?: string;
+  /**
+   * Console sign-in with Entra ID. The app registration is not an Azure Resource Manager resource, so
+   * @pulumi/azure-native cannot create it: these come from the one you registered.
+   */
+  readonly signIn: SignInSettings;
+  /** The older MinIO the example mirrors from: its credentials and CA are yours. */
+  readonly legacyMinio: LegacyMinioSettings;
   /** `kubeconfig` (secret): apply the Kubernetes objects with it instead of the cluster's user credentials. @default - the cluster's */
   readonly kubeconfig?: pulumi.Output<string>;
   /** `protect`: protect stateful and secret-holding objects and Azure resources. @default true */
@@ -74,11 +101,35 @@ export function readSettings(config: pulumi.Config = new pulumi.Config(CONFIG_NA
     loadBalancerSubnet: config.get('loadBalancerSubnet') ?? 'snet-minio-frontend',
     monitoring: config.getBoolean('monitoring') ?? true,
     actionGroupId: config.get('actionGroupId'),
-    tieringContainers: stringList(config, 'tieringContainers') ?? ['minio-tier-cool'],
+    tieringContainer: config.get('tieringContainer') ?? 'minio-production',
     tieringAccountName: config.get('tieringAccountName'),
     kubeconfig: config.getSecret('kubeconfig'),
     protect: config.getBoolean('protect') ?? true,
+    signIn: {
+      clientId: required(config, 'signInClientId', 'the application (client) id of your Entra ID app registration for the console'),
+      analystsGroupId: required(config, 'analystsGroupId', 'the object id of the Entra ID group that reads the reports bucket'),
+      clientSecret: requiredSecret(config, 'signInClientSecret', 'a client secret of that app registration'),
+    },
+    legacyMinio: {
+      accessKey: requiredSecret(config, 'legacyMinioAccessKey', 'the access key the mirror reads the older cluster with'),
+      secretKey: requiredSecret(config, 'legacyMinioSecretKey', 'the secret key of that access key'),
+      caCertificate: required(config, 'legacyMinioCaCertificate', 'the PEM of the CA of the older cluster',
+        `pulumi config set ${CONFIG_NAMESPACE}:legacyMinioCaCertificate < ca.crt`),
+    },
   };
+}
+
+function required(config: pulumi.Config, key: string, what: string, command = `pulumi config set ${CONFIG_NAMESPACE}:${key} VALUE`): string {
+  const value = config.get(key);
+  if (value === undefined || value.trim() === '') fail(key, value, 'is required', `set it to ${what}: ${command}`);
+  return value;
+}
+
+/** A required secret: the message names the key, never a value. */
+function requiredSecret(config: pulumi.Config, key: string, what: string): pulumi.Output<string> {
+  const value = config.getSecret(key);
+  if (value === undefined) fail(key, undefined, 'is required, as a secret', `set it to ${what}: pulumi config set --secret ${CONFIG_NAMESPACE}:${key} VALUE`);
+  return value;
 }
 
 function stringList(config: pulumi.Config, key: string): string[] | undefined {

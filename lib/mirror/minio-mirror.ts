@@ -191,6 +191,12 @@ export class MinioMirror extends Construct {
       },
     });
     claimObjectIdentity(this, deployment);
+    // A tenant of this app that the mirror reads or writes exists before the mirror starts: an apply that waits
+    // for each workload to be ready (`pulumi up` through lib/pulumi) would otherwise wait for a mirror whose
+    // server the operator has not created yet, and never reach the Tenant.
+    for (const side of [source, target]) {
+      if (Construct.isConstruct(side.tenant)) deployment.node.addDependency(side.tenant);
+    }
 
     if (props.verify) {
       const verifyPod: k8s.PodSpec = {

@@ -102,6 +102,13 @@ describe('MinioMirror', () => {
     expect(job.spec.template.spec.containers[0].command[2]).toContain("SOURCE='source/reports'");
   });
 
+  test('waits for a tenant it mirrors to or from, so an apply that awaits workloads creates the tenant first', () => {
+    const { tenant, mirror: waiting } = mirrorChart();
+    expect(waiting.node.findChild('Resource').node.dependencies).toEqual([tenant]);
+    const external = mirrorChart({ target: MinioEndpoint.external('https://s3.new.contoso.com', { credentials: NEW, allowedCidrs: ['10.30.0.0/16'] }) });
+    expect(external.mirror.node.findChild('Resource').node.dependencies).toEqual([]);
+  });
+
   test('active-active mode for a cut-over', () => {
     const { manifests: m } = mirrorChart({ mode: MirrorMode.ACTIVE_ACTIVE, dryRunFirst: false });
     const args = m.find((o) => o.kind === 'Deployment').spec.template.spec.containers[0].command;

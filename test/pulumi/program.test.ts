@@ -1,9 +1,11 @@
+import { createHmac } from 'node:crypto';
 import * as pulumi from '@pulumi/pulumi';
 import { App } from 'cdk8s';
-import { buildExamplePlatform } from '../../apps/gitops/example-platform';
-import { deployPlatform, PlatformOutputs, VAULT_SECRETS } from '../../apps/pulumi/platform-program';
+import { buildExamplePlatform, EXAMPLE_AZURE_INPUTS } from '../../apps/gitops/example-platform';
+import { deployPlatform, LEGACY_CA_SECRET, PlatformOutputs, VAULT_SECRETS } from '../../apps/pulumi/platform-program';
 import { PlatformSettings, readSettings } from '../../apps/pulumi/settings';
 import { ConfigurationError } from '../../lib/core/errors';
+import { GitOpsApp } from '../../lib/core/gitops-app';
 import { kmsIdentityOf } from '../../lib/kms/api-key';
 import { AksCluster, GeneratedHsmKey, GeneratedKmsApiKey, ManagedPrometheus, MinioKeyVault, TieringStorage, WorkloadIdentity } from '../../lib/pulumi';
 import { expectValidManifests } from '../support/strict-validator';
@@ -21,8 +23,14 @@ const SETTINGS: PlatformSettings = {
   minioPool: { vmSize: 'Standard_L8s_v3', count: 4 },
   loadBalancerSubnet: 'snet-minio-frontend',
   monitoring: true,
-  tieringContainers: ['minio-tier-cool'],
+  tieringContainer: 'minio-production',
   protect: true,
+  signIn: { clientId: '5d3c2b1a-0f9e-4d8c-b7a6-958473625140', analystsGroupId: '6e5d4c3b-2a19-4f08-8e7d-6c5b4a392817', clientSecret: pulumi.secret('mock-entra-client-secret') },
+  legacyMinio: {
+    accessKey: pulumi.secret('mock-legacy-mirror-reader'),
+    secretKey: pulumi.secret('mock-legacy-mirror-secret-key'),
+    caCertificate: '-----BEGIN CERTIFICATE-----\nMIIBmockLegacyCa\n-----END CERTIFICATE-----\n',
+  },
 };
 
 interface Transformed {
@@ -54,6 +62,10 @@ const kubernetes = () => registered.filter((resource) => resource.type.startsWit
 /** A secret input as the mock monitor receives it: the value inside the secret's wrapper. */
 const secretValue = (input: any): string => (typeof input === 'object' && input !== null && 'value' in input ? input.value : input);
 const storedSecret = (name: string): string => secretValue(byType('azure-native:keyvault:Secret').find((secret) => secret.inputs.secretName === name)!.inputs.properties.value);
+/** A manifest with its Secret data as the API server receives it, out of the mock's secret wrappers. */
+const withPlainData = (manifest: Record<string, any>) => (manifest.kind === 'Secret'
+  ? { ...manifest, ...Object.fromEntries(['data', 'stringData'].filter((field) => manifest[field] !== undefined).map((field) => [field, secretValue(manifest[field])])) }
+  : manifest);
 const resolve = <T>(output: pulumi.Output<T>) => new Promise<T>((done) => output.apply((value) => done(value)));
 
 beforeAll(async () => {
@@ -129,9 +141,10 @@ describe('the Pulumi program under mocks', () => {
       .map((manifest: any) => `${manifest.kind} ${manifest.metadata.namespace ?? ''}/${manifest.metadata.name}`.replace(/-[0-9a-f]{8}$/, '')).sort();
     const applied = kubernetes().filter((resource) => resource.type !== 'pulumi:providers:kubernetes')
       .map((resource) => `${resource.inputs.kind} ${resource.inputs.metadata.namespace ?? ''}/${resource.inputs.metadata.name}`.replace(/-[0-9a-f]{8}$/, '')).sort();
-    // Job names end in a hash of the KMS configuration, which holds the generated admin identity.
-    expect(applied).toEqual(expected);
-    expectValidManifests(kubernetes().filter((resource) => resource.type !== 'pulumi:providers:kubernetes').map((resource) => resource.inputs));
+    // Job names end in a hash of the KMS configuration, which holds the generated admin identity. The program adds
+    // the older cluster's CA, which `cdk8s synth` users create themselves.
+    expect(applied).toEqual([...expected, 'Secret minio-production/legacy-minio-ca'].sort());
+    expectValidManifests(kubernetes().filter((resource) => resource.type !== 'pulumi:providers:kubernetes').map((resource) => withPlainData(resource.inputs)));
   });
 
   test('core kinds are typed @pulumi/kubernetes resources, custom resources CustomResources', () => {
@@ -177,7 +190,7 @@ describe('the Pulumi program under mocks', () => {
     const workloadIdentities = ['minio-kms-secrets', 'minio-tenant-secrets'];
     const assignments = byType('azure-native:authorization:RoleAssignment')
       .filter((assignment) => workloadIdentities.some((identityName) => assignment.name.startsWith(`${identityName}-`)));
-    expect(assignments).toHaveLength(5);
+    expect(assignments).toHaveLength(10);
     for (const assignment of assignments) {
       expect(assignment.inputs.roleDefinitionId).toBe(secretsUser);
       expect(assignment.inputs.principalType).toBe('ServicePrincipal');
@@ -185,7 +198,8 @@ describe('the Pulumi program under mocks', () => {
     const scopesOf = (identityName: string) => assignments.filter((assignment) => assignment.name.startsWith(`${identityName}-`))
       .map((assignment) => assignment.inputs.scope.split('/').pop()).sort();
     const remoteKeysIn = (namespace: string) => kubernetes().filter((resource) => resource.inputs.kind === 'ExternalSecret' && resource.inputs.metadata.namespace === namespace)
-      .flatMap((resource) => resource.inputs.spec.data.map((item: any) => item.remoteRef.key)).sort();
+      .flatMap((resource) => resource.inputs.spec.data.map((item: any) => item.remoteRef.key as string))
+      .filter((key, index, keys) => keys.indexOf(key) === index).sort();
     expect(scopesOf('minio-kms-secrets')).toEqual(remoteKeysIn('minio-kms'));
     expect(scopesOf('minio-tenant-secrets')).toEqual(remoteKeysIn('minio-production'));
     // Scoped to one secret each, never the vault or the resource group.
@@ -212,11 +226,8 @@ describe('the Pulumi program under mocks', () => {
     // The identity is a hash of the public key: a plain output, so configuration can carry it.
     expect(generatedKeySecrecy).toEqual({ hsmKey: true, adminApiKey: true, adminIdentity: false });
     const vaultSecrets = transformed.filter((resource) => resource.type === 'azure-native:keyvault:Secret');
-    expect(vaultSecrets.map((secret) => secret.props.secretName).sort()).toEqual([
-      VAULT_SECRETS.kms.adminApiKey, VAULT_SECRETS.kms.hsmKey,
-      VAULT_SECRETS.tenant.kmsApiKey, VAULT_SECRETS.tenant.rootPassword, VAULT_SECRETS.tenant.rootUser,
-      VAULT_SECRETS.tiering.accountKey,
-    ].sort());
+    expect(vaultSecrets.map((secret) => secret.props.secretName).sort())
+      .toEqual([...Object.values(VAULT_SECRETS.kms), ...Object.values(VAULT_SECRETS.tenant)].sort());
     for (const secret of vaultSecrets) {
       expect(await pulumi.isSecret(pulumi.output(secret.props.properties).apply((properties: any) => properties.value))).toBe(true);
       expect(secret.protect).toBe(true);
@@ -280,26 +291,50 @@ describe('the Pulumi program under mocks', () => {
     expect([...find('StatefulSet', 'minio-kms/kms').dependsOn].sort()).toEqual([
       namespace, 'kubernetes:core/v1:Service minio-kms/kms-hl', 'kubernetes:policy/v1:PodDisruptionBudget minio-kms/kms',
     ].sort());
-    const jobs = objects.filter((resource) => resource.props.kind === 'Job');
-    expect(jobs).toHaveLength(3);
-    for (const job of jobs) expect(job.dependsOn).toEqual(expect.arrayContaining([namespace, 'kubernetes:apps/v1:StatefulSet minio-kms/kms']));
-    expect(objects.filter((resource) => resource.props.metadata?.namespace === 'minio-kms').slice(-3)).toEqual(jobs);
-    expect(find('Tenant', 'minio-production/production').dependsOn)
-      .toContain('kubernetes:policy/v1:PodDisruptionBudget minio-production/production-pool-0');
+    // Jobs come last in their namespace and wait for the workloads they act on: directly, or through the kind
+    // between them in the apply order (the PodMonitor, which waits for the workload). Pulumi registers a resource
+    // only once its dependencies are done, so waiting through another resource is waiting.
+    const byKey = new Map(objects.map((resource) => [`${resource.type} ${resource.name}`, resource]));
+    const waitsFor = (resource: Transformed, target: string): boolean => resource.dependsOn
+      .some((dependency) => dependency === target || (byKey.has(dependency) && waitsFor(byKey.get(dependency)!, target)));
+    const jobsIn = (ns: string) => objects.filter((resource) => resource.props.kind === 'Job' && resource.props.metadata.namespace === ns);
+    const kmsJobs = jobsIn('minio-kms');
+    expect(kmsJobs).toHaveLength(3);
+    for (const job of kmsJobs) {
+      expect(job.dependsOn).toContain(namespace);
+      expect(waitsFor(job, 'kubernetes:apps/v1:StatefulSet minio-kms/kms')).toBe(true);
+    }
+    expect(objects.filter((resource) => resource.props.metadata?.namespace === 'minio-kms').slice(-3)).toEqual(kmsJobs);
+    const productionJobs = jobsIn('minio-production');
+    expect(productionJobs.map((job) => job.name.replace(/-[0-9a-f]{8}$/, '')).sort())
+      .toEqual(['minio-production/from-legacy-verify', 'minio-production/production-provision']);
+    for (const job of productionJobs) expect(waitsFor(job, 'kubernetes:minio.min.io/v2:Tenant minio-production/production')).toBe(true);
+    // The mirror waits for the tenant it writes to, not the other way round: Pulumi awaits a Deployment's pods,
+    // and a mirror whose target the operator has not created yet would hold back the Tenant until the timeout.
+    const mirror = find('Deployment', 'minio-production/from-legacy');
+    expect(mirror.dependsOn).toContain('kubernetes:minio.min.io/v2:Tenant minio-production/production');
+    expect(waitsFor(find('Tenant', 'minio-production/production'), 'kubernetes:apps/v1:Deployment minio-production/from-legacy')).toBe(false);
+    // The audit collector is there before the tenant sends to it.
+    expect(waitsFor(find('Tenant', 'minio-production/production'), 'kubernetes:apps/v1:Deployment minio-production/minio-audit')).toBe(true);
+    expect(objects.filter((resource) => resource.props.metadata?.namespace === 'minio-production').slice(-2)).toEqual(productionJobs);
+    // The older cluster's CA, which the program adds, comes before the mirror that mounts it.
+    expect(waitsFor(find('Deployment', 'minio-production/from-legacy'), 'kubernetes:core/v1:Secret minio-production/legacy-minio-ca')).toBe(true);
+    // The pool's PodDisruptionBudget exists before the operator creates its pods.
+    expect(waitsFor(find('Tenant', 'minio-production/production'), 'kubernetes:policy/v1:PodDisruptionBudget minio-production/production-pool-0')).toBe(true);
     // Objects that wait for nothing else wait for the identities' federated credentials and role assignments; the
     // rest wait for them through those.
     const roots = objects.filter((resource) => !resource.dependsOn.some((name) => name.startsWith('kubernetes:')));
     expect(roots.map((resource) => resource.name)).toEqual(['minio-internal-ca', 'minio-kms', 'minio-production']);
     for (const root of roots) {
       expect(root.dependsOn.filter((name) => name.startsWith('azure-native:managedidentity:FederatedIdentityCredential'))).toHaveLength(2);
-      expect(root.dependsOn.filter((name) => name.startsWith('azure-native:authorization:RoleAssignment'))).toHaveLength(5);
+      expect(root.dependsOn.filter((name) => name.startsWith('azure-native:authorization:RoleAssignment'))).toHaveLength(10);
     }
   });
 
   test('stateful and secret-holding objects are protected, the rest are not', () => {
     const objects = transformed.filter((resource) => resource.type.startsWith('kubernetes:') && resource.type !== 'pulumi:providers:kubernetes');
     const protectedKinds = [...new Set(objects.filter((resource) => resource.protect).map((resource) => resource.props.kind))].sort();
-    expect(protectedKinds).toEqual(['Namespace', 'StatefulSet', 'Tenant']);
+    expect(protectedKinds).toEqual(['Namespace', 'Secret', 'StatefulSet', 'Tenant']);
     expect(transformed.find((resource) => resource.type === 'azure-native:keyvault:Vault')!.protect).toBe(true);
     expect(transformed.filter((resource) => resource.type === 'random:index/randomBytes:RandomBytes').every((resource) => resource.protect)).toBe(true);
   });
@@ -316,6 +351,58 @@ describe('the Pulumi program under mocks', () => {
     expect(group.inputs.scopes).toEqual([one('azure-native:monitor:AzureMonitorWorkspace', 'minio').id, cluster.id]);
     expect(group.inputs.rules.length).toBeGreaterThan(0);
     for (const alert of group.inputs.rules) expect(alert.severity).toBeGreaterThanOrEqual(0);
+  });
+
+  test('the rule groups are the ones the example writes as its ARM template: same alerts, same selectors', () => {
+    // The example's own output, captured where it writes it beside the manifests.
+    class CapturingApp extends GitOpsApp {
+      public readonly written = new Map<string, string>();
+      public override addFile(fileName: string, content: string): void {
+        super.addFile(fileName, content);
+        this.written.set(fileName, content);
+      }
+    }
+    const gitops = new CapturingApp();
+    buildExamplePlatform(gitops);
+    const template = JSON.parse(gitops.written.get('minio-alerts.arm.json')!);
+    const [armGroup] = template.resources;
+    const groups = byType('azure-native:alertsmanagement:PrometheusRuleGroup');
+    expect(groups.map((group) => group.inputs.ruleGroupName)).toEqual([armGroup.name.replace(/^\[parameters\('ruleGroupName'\)\]$/, groups[0].inputs.ruleGroupName)]);
+    const comparable = (rules: any[]) => rules.map(({ actions: _actions, ...rule }) => rule);
+    expect(comparable(groups[0].inputs.rules)).toEqual(comparable(armGroup.properties.rules));
+    expect(groups[0].inputs.interval).toBe(armGroup.properties.interval);
+    // The example's selectors, not minioAlertRules()' defaults.
+    expect(groups[0].inputs.rules.map((rule: any) => rule.expression).join('\n')).toContain('namespace="minio-production"');
+  });
+
+  test('the example runs on program values only: stack config and Azure outputs, no placeholder', () => {
+    const objects = kubernetes().filter((resource) => resource.type !== 'pulumi:providers:kubernetes');
+    const everything = JSON.stringify(objects.map((resource) => resource.inputs));
+    const placeholders = Object.entries(EXAMPLE_AZURE_INPUTS)
+      // The subnet and the container are the program's defaults too; the container is also the namespace's name.
+      .filter(([key]) => key !== 'loadBalancerSubnet' && key !== 'tierContainer');
+    for (const [key, value] of placeholders) expect([key, everything.includes(value)]).toEqual([key, false]);
+    expect(everything).toContain(SETTINGS.signIn.clientId);
+    expect(everything).toContain(SETTINGS.signIn.analystsGroupId);
+    const provisioner = objects.find((resource) => resource.inputs.kind === 'Job' && resource.inputs.metadata.name.startsWith('production-provision-'))!;
+    expect(JSON.stringify(provisioner.inputs)).toContain('https://miniotier.blob.core.windows.net');
+    expect(resolvedOutputs.tieringAccountName).toBe('miniotier');
+    const ca = objects.find((resource) => resource.inputs.kind === 'Secret' && resource.inputs.metadata.name === LEGACY_CA_SECRET)!;
+    expect(ca.inputs.metadata.namespace).toBe('minio-production');
+    expect(secretValue(ca.inputs.stringData)).toEqual({ 'ca.crt': SETTINGS.legacyMinio.caCertificate });
+    expect(storedSecret(VAULT_SECRETS.tenant.signInClientSecret)).toBe('mock-entra-client-secret');
+    expect(storedSecret(VAULT_SECRETS.tenant.legacyAccessKey)).toBe('mock-legacy-mirror-reader');
+    expect(storedSecret(VAULT_SECRETS.tenant.legacySecretKey)).toBe('mock-legacy-mirror-secret-key');
+    expect(storedSecret(VAULT_SECRETS.tenant.tierAccountKey)).toBe(MOCK_AZURE.storageKey);
+  });
+
+  test('the metrics token is minted from the root credentials, for the longest lifetime, the same on every run', () => {
+    const token = storedSecret(VAULT_SECRETS.tenant.prometheusToken);
+    const [header, payload, signature] = token.split('.');
+    const rootPassword = storedSecret(VAULT_SECRETS.tenant.rootPassword);
+    expect(createHmac('sha512', rootPassword).update(`${header}.${payload}`).digest('base64url')).toBe(signature);
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    expect(claims).toEqual({ iss: 'prometheus', sub: storedSecret(VAULT_SECRETS.tenant.rootUser), exp: Date.parse('2026-01-01T00:00:00Z') / 1000 + 100 * 365 * 86_400 });
   });
 
   test('a new cluster has OIDC, workload identity, the Key Vault CSI add-on with rotation, managed Prometheus and zones', () => {
@@ -360,7 +447,7 @@ describe('the Pulumi program under mocks', () => {
     expect(one('azure-native:storage:StorageAccount', 'miniotier').inputs).toMatchObject({
       allowBlobPublicAccess: false, enableHttpsTrafficOnly: true, minimumTlsVersion: 'TLS1_2',
     });
-    expect(one('azure-native:storage:BlobContainer', 'miniotier-minio-tier-cool').inputs.publicAccess).toBe('None');
+    expect(one('azure-native:storage:BlobContainer', 'miniotier-minio-production').inputs.publicAccess).toBe('None');
   });
 });
 
@@ -390,7 +477,19 @@ describe('bad input to the Azure components fails when they are created', () => 
       getObject: (key: string) => (values[key] === undefined ? undefined : JSON.parse(values[key])),
       getSecret: (key: string) => (values[key] === undefined ? undefined : pulumi.secret(values[key])),
     }) as unknown as pulumi.Config;
-    expect(readSettings(config({}))).toMatchObject({ monitoring: true, protect: true, tieringContainers: ['minio-tier-cool'], zones: ['1', '2', '3'] });
+    const requiredKeys = {
+      signInClientId: 'c', analystsGroupId: 'g', signInClientSecret: 's', legacyMinioAccessKey: 'a', legacyMinioSecretKey: 'k', legacyMinioCaCertificate: 'pem',
+    };
+    expect(readSettings(config(requiredKeys))).toMatchObject({
+      monitoring: true, protect: true, tieringContainer: 'minio-production', zones: ['1', '2', '3'],
+      signIn: { clientId: 'c', analystsGroupId: 'g' }, legacyMinio: { caCertificate: 'pem' },
+    });
+    // Each missing key is named with the command that sets it; a secret one is set as a secret.
+    for (const key of Object.keys(requiredKeys)) {
+      const { [key as keyof typeof requiredKeys]: _missing, ...rest } = requiredKeys;
+      expect(() => readSettings(config(rest))).toThrow(new RegExp(`stack config: minio-aks:${key} is required.*pulumi config set ${/Secret|Key$/.test(key) ? '--secret ' : ''}minio-aks:${key} (VALUE|< ca\\.crt)`));
+    }
+    expect(() => readSettings(config({ ...requiredKeys, signInClientId: ' ' }))).toThrow(/minio-aks:signInClientId is required/);
     expect(() => readSettings(config({ minioPool: '{"vmSize":"Standard_L8s_v3","count":0}' })))
       .toThrow(/stack config: minio-aks:minioPool must be \{"vmSize"/);
     expect(() => readSettings(config({ existingCluster: '{"name":"aks"}' }))).toThrow(/minio-aks:existingCluster must have the string fields resourceGroupName and name/);
