@@ -5,24 +5,24 @@
 // JavaScript) were parsed again for every file, about a quarter of the suite's time. Here each worker keeps the
 // code cache V8 produces on a module's first compile and hands it back for the same source text later, so only
 // the first test file in a worker pays the full parse. The cache is keyed on the exact source text and lives only
-// as long as the worker process.
+// as long as the worker process. (Plain JavaScript: jest loads its environment before any transform.)
 const vm = require('node:vm');
 const { TestEnvironment } = require('jest-environment-node');
 
-const compileFunction = vm.compileFunction;
-if (compileFunction.withCodeCache === undefined) {
+const PATCHED = Symbol.for('minio-aks.compileFunctionWithCodeCache');
+
+if (!vm.compileFunction[PATCHED]) {
+  const compileFunction = vm.compileFunction;
   const caches = new Map();
-  const withCodeCache = function (code, params, options = {}) {
+  const compileFunctionWithCodeCache = (code, params, options = {}) => {
     const cachedData = caches.get(code);
-    if (cachedData === undefined) {
-      const compiled = compileFunction(code, params, { ...options, produceCachedData: true });
-      if (compiled.cachedDataProduced) caches.set(code, compiled.cachedData);
-      return compiled;
-    }
-    return compileFunction(code, params, { ...options, cachedData });
+    if (cachedData !== undefined) return compileFunction(code, params, { ...options, cachedData });
+    const compiled = compileFunction(code, params, { ...options, produceCachedData: true });
+    if (compiled.cachedDataProduced) caches.set(code, compiled.cachedData);
+    return compiled;
   };
-  withCodeCache.withCodeCache = true;
-  vm.compileFunction = withCodeCache;
+  compileFunctionWithCodeCache[PATCHED] = true;
+  vm.compileFunction = compileFunctionWithCodeCache;
 }
 
 module.exports = TestEnvironment;
