@@ -1,6 +1,6 @@
 /** Transpile-only TypeScript through SWC: type checking is `npm run build`'s job, run once before jest. */
 module.exports = {
-  testEnvironment: 'node',
+  testEnvironment: '<rootDir>/test/support/compile-cache-environment.js',
   // Jest's default leaves one core idle; on a 2-core CI machine that halves the suite's speed.
   maxWorkers: '100%',
   roots: ['<rootDir>/test'],

@@ -26,7 +26,7 @@ function runOnce({ args, env = {} }) {
   return { ms, kb: Number(/PEAK_RSS_KB=(\d+)/.exec(result.stderr)?.[1] ?? NaN) };
 }
 
-const synth = join(root, 'scripts', 'synth.mjs');
+const synth = join(root, 'scripts', 'synth.cjs');
 const plusEntry = createRequire(join(root, 'package.json')).resolve('cdk8s-plus-28');
 const workloads = [
   { name: 'floor: require("cdk8s-plus-28")', args: ['-e', `require(${JSON.stringify(plusEntry)})`] },

@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import { reject } from '../core/errors';
+import { compareOrdinal } from '../core/ordinal-order';
 import type { IRemoteTier } from '../tiering/remote-tier';
 
 /** Moving objects to a remote tier after a number of days. */
@@ -48,7 +49,7 @@ export function renderLifecycleRule(scope: IConstruct, field: string, rule: Life
   if (rule.prefix !== undefined && !PREFIX.test(rule.prefix)) {
     reject(scope, `${field}.prefix`, rule.prefix, 'is not a usable key prefix', 'use letters, digits and !_.*\'()/-, e.g. logs/');
   }
-  const tags = Object.entries(rule.tags ?? {}).sort(([a], [b]) => a.localeCompare(b));
+  const tags = Object.entries(rule.tags ?? {}).sort(([a], [b]) => compareOrdinal(a, b));
   for (const [key, value] of tags) {
     if (!TAG_PART.test(key) || !TAG_PART.test(value)) {
       reject(scope, `${field}.tags.${key}`, value, 'is not a usable tag', 'use keys and values of letters, digits and _.:/=+@-');

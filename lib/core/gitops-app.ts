@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmdirSync, rmSync, wri
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { App, AppProps, YamlOutputType } from 'cdk8s';
 import { reject } from './errors';
+import { compareOrdinal } from './ordinal-order';
 
 /**
  * The endings of the files besides manifests that an app writes with {@link GitOpsApp.addFile}: an Azure Resource
@@ -62,7 +63,7 @@ export class GitOpsApp extends App {
     this.preparedForSynth = true;
     try {
       super.synth();
-      for (const [fileName, content] of [...this.files].sort(([a], [b]) => a.localeCompare(b))) {
+      for (const [fileName, content] of [...this.files].sort(([a], [b]) => compareOrdinal(a, b))) {
         writeFileSync(join(staging, fileName), content);
       }
       // Only the folder-per-chart layout writes below the top level: never walk further (outdir may be '.').

@@ -4,6 +4,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { Cpu, k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { reject } from '../core/errors';
+import { compareOrdinal } from '../core/ordinal-order';
 import { requireDnsLabel, requireDnsSubdomain } from '../core/names';
 import { podsInNamespace } from '../core/network-peers';
 import { restrictedContainerSecurity, restrictedPodSecurity } from '../core/restricted-security';
@@ -380,5 +381,5 @@ export class MinioKmsCluster extends Construct implements IKmsEndpoint {
 }
 
 function clientKey(client: IKmsClient): string {
-  return JSON.stringify([client.namespace, Object.entries(client.podLabels).sort(([a], [b]) => a.localeCompare(b))]);
+  return JSON.stringify([client.namespace, Object.entries(client.podLabels).sort(([a], [b]) => compareOrdinal(a, b))]);
 }

@@ -2,6 +2,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { ApiObject, Yaml } from 'cdk8s';
 import { reject } from '../core/errors';
+import { compareOrdinal } from '../core/ordinal-order';
 import { SecretValue } from '../core/secret-value';
 import { claimObjectIdentity } from '../core/unique-objects';
 import { ResolvedScrapeTarget, ScrapeTarget } from './scrape-target';
@@ -77,7 +78,7 @@ export class ManagedPrometheusScrapeConfig extends Construct {
       return `${CERTS_DIR}/${key}`;
     };
     const jobs = this.targets.flatMap((target) => target.paths.map((path, index) => scrapeJob(target, path, index, fileFor)));
-    this.credentialFiles = [...files.values()].sort((a, b) => a.key.localeCompare(b.key));
+    this.credentialFiles = [...files.values()].sort((a, b) => compareOrdinal(a.key, b.key));
     this.configMap = new kplus.ConfigMap(this, 'Resource', {
       metadata: { name: AMA_METRICS_CONFIG_MAP, namespace: AGENT_NAMESPACE },
       data: { [CONFIG_KEY]: Yaml.stringify({ scrape_configs: jobs }) },
@@ -102,7 +103,7 @@ function scrapeJob(target: ResolvedScrapeTarget, path: string, index: number, fi
       tls.key_file = fileFor(target, 'tls.key', target.tls.clientCertificate.key);
     }
   }
-  const keepPod = Object.entries(target.podLabels).sort(([a], [b]) => a.localeCompare(b)).map(([label, value]) => ({
+  const keepPod = Object.entries(target.podLabels).sort(([a], [b]) => compareOrdinal(a, b)).map(([label, value]) => ({
     source_labels: [`__meta_kubernetes_pod_label_${label.replace(/[^A-Za-z0-9_]/g, '_')}`],
     regex: escapeRegex(value),
     action: 'keep',

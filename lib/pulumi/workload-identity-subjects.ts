@@ -1,5 +1,6 @@
 import { ApiObject, App } from 'cdk8s';
 import { FederatedServiceAccount } from '../azure/workload-identity';
+import { compareOrdinal } from '../core/ordinal-order';
 
 /** The annotation Azure Workload Identity reads on a ServiceAccount (azure-workload-identity docs). */
 const CLIENT_ID_ANNOTATION = 'azure.workload.identity/client-id';
@@ -14,5 +15,5 @@ export function serviceAccountsOfClient(app: App, clientId: string): FederatedSe
     .map((serviceAccount) => serviceAccount.toJson())
     .filter((manifest) => manifest.metadata?.annotations?.[CLIENT_ID_ANNOTATION] === clientId)
     .map((manifest) => ({ namespace: manifest.metadata.namespace, name: manifest.metadata.name }))
-    .sort((a, b) => `${a.namespace}/${a.name}`.localeCompare(`${b.namespace}/${b.name}`));
+    .sort((a, b) => compareOrdinal(`${a.namespace}/${a.name}`, `${b.namespace}/${b.name}`));
 }

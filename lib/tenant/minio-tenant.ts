@@ -2,6 +2,7 @@ import { ApiObjectMetadata, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { reject } from '../core/errors';
+import { compareOrdinal } from '../core/ordinal-order';
 import { requireDns1035Label, requireDnsLabel, requireDnsSubdomain } from '../core/names';
 import { requireAnnotations, requireLabels } from '../core/object-metadata';
 import { KeyVaultSecretProviderClass } from '../secrets/key-vault-secret-provider-class';
@@ -356,7 +357,7 @@ export class MinioTenant extends Construct implements IMinioTenant {
   }
 
   private renderSpec(): TenantSpec {
-    const env = [...this.env.values(), ...this.encryption?.env ?? []].sort((a, b) => a.name.localeCompare(b.name));
+    const env = [...this.env.values(), ...this.encryption?.env ?? []].sort((a, b) => compareOrdinal(a.name, b.name));
     return {
       ...this.fixedSpec,
       pools: this.pools.map((pool) => renderPool(this.name, pool)),

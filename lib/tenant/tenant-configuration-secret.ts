@@ -1,6 +1,7 @@
 import { Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { reject } from '../core/errors';
+import { compareOrdinal } from '../core/ordinal-order';
 import { renderConfigEnvTemplate } from './config-env-template';
 import { requireKeyVaultObjectName } from '../secrets/key-vault-names';
 import { KeyVaultExternalSecret } from '../secrets/key-vault-external-secret';
@@ -73,7 +74,7 @@ export class TenantConfigurationSecret extends Construct implements ITenantConfi
 
   /** The variables config.env sets, in file order: the root credentials, then the others sorted by name. */
   public get variables(): readonly string[] {
-    return [ROOT_USER, ROOT_PASSWORD, ...[...this.extraVariables.keys()].sort(byName)];
+    return [ROOT_USER, ROOT_PASSWORD, ...[...this.extraVariables.keys()].sort(compareOrdinal)];
   }
 
   /** The ExternalSecret keeping the Secret. */
@@ -100,7 +101,7 @@ export class TenantConfigurationSecret extends Construct implements ITenantConfi
     });
     this.secretName = this.externalSecret.secretName;
     this.namespace = this.externalSecret.namespace;
-    for (const [name, keyVaultSecret] of Object.entries(props.environment ?? {}).sort(([a], [b]) => byName(a, b))) {
+    for (const [name, keyVaultSecret] of Object.entries(props.environment ?? {}).sort(([a], [b]) => compareOrdinal(a, b))) {
       this.addVariable(name, keyVaultSecret, `environment['${name}']`);
     }
   }
@@ -135,8 +136,4 @@ export class TenantConfigurationSecret extends Construct implements ITenantConfi
     this.externalSecret.addData({ secretKey: name, keyVaultSecret });
     this.externalSecret.putTemplate(TenantConfigurationSecret.CONFIGURATION_KEY, renderConfigEnvTemplate(this.variables));
   }
-}
-
-function byName(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

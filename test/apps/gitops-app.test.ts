@@ -17,7 +17,7 @@ function synthToDirectory(staleFile?: string): { dir: string; files: Record<stri
     mkdirSync(join(dir, 'dist'));
     writeFileSync(join(dir, 'dist', staleFile), 'kind: ConfigMap\n');
   }
-  execFileSync(process.execPath, [join(root, 'scripts', 'synth.mjs')], { cwd: dir, env: { ...process.env, CDK8S_OUTDIR: join(dir, 'dist') } });
+  execFileSync(process.execPath, [join(root, 'scripts', 'synth.cjs')], { cwd: dir, env: { ...process.env, CDK8S_OUTDIR: join(dir, 'dist') } });
   const out = join(dir, 'dist');
   const files = Object.fromEntries(readdirSync(out).sort().map((name) => [name, readFileSync(join(out, name), 'utf8')]));
   return { dir, files };

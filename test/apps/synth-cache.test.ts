@@ -22,7 +22,7 @@ describe('the synth cache (.build/)', () => {
     rmSync(cacheDir, { recursive: true, force: true });
   });
 
-  const synth = () => execFileSync(process.execPath, [join(root, 'scripts', 'synth.mjs'), entry], { encoding: 'utf8' }).trim();
+  const synth = () => execFileSync(process.execPath, [join(root, 'scripts', 'synth.cjs'), entry], { encoding: 'utf8' }).trim();
 
   test('reuses the bundle while none of its inputs changed, and rebuilds when any imported file does', () => {
     expect(synth()).toBe('first');

@@ -199,6 +199,13 @@ describe('MinioTenant options', () => {
     ]);
   });
 
+  test('extra env is in code unit order, whatever the machine\'s locale', () => {
+    // Locale collation would put MINIO_A_B first ('_' before letters); cdk8s orders keys by code unit.
+    const { chart, tenant } = tenantChart({ env: { MINIO_A_B: kplus.EnvValue.fromValue('1') } });
+    tenant.addEnv('MINIO_AB', kplus.EnvValue.fromValue('2'));
+    expect(tenantOf(Testing.synth(chart)).spec.env.map((variable: { name: string }) => variable.name)).toEqual(['MINIO_AB', 'MINIO_A_B']);
+  });
+
   test('pool scheduling, custom image, domains and public metrics', () => {
     const { chart } = tenantChart({
       image: MinioImage.fromRepository('myregistry.azurecr.io/minio/minio', 'RELEASE.2025-09-07T16-13-09Z'),

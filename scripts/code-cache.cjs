@@ -7,18 +7,21 @@
 // module's top level. A cache file is named after the Node version, the module's path and a hash of its bytes,
 // because V8 itself checks only the source length; a cache V8 rejects (other flags) is replaced, and files the
 // run did not use are removed whenever a new one is written, so the directory holds one app's caches.
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
-import { dirname, join, sep } from 'node:path';
-import vm from 'node:vm';
+'use strict';
+const { createHash } = require('node:crypto');
+const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const Module = require('node:module');
+const { dirname, join, sep } = require('node:path');
+const vm = require('node:vm');
+
+const { createRequire } = Module;
 
 let cacheDir;
 const used = new Set();
 const pending = [];
 
 /** Compiles CommonJS modules from node_modules, and bundles run by {@link runBundle}, through caches in `dir`. */
-export function useCodeCache(dir) {
+function useCodeCache(dir) {
   cacheDir = dir;
   mkdirSync(dir, { recursive: true });
   const compile = Module.prototype._compile;
@@ -34,7 +37,7 @@ export function useCodeCache(dir) {
 }
 
 /** Runs a CommonJS bundle in this process and returns its exports. */
-export function runBundle(bundle) {
+function runBundle(bundle) {
   const module = { exports: {} };
   const wrapper = compileCached(readFileSync(bundle, 'utf8'), bundle);
   wrapper.call(module.exports, module.exports, createRequire(bundle), module, bundle, dirname(bundle));
@@ -80,3 +83,5 @@ function requireFor(module) {
   require.cache = Module._cache;
   return require;
 }
+
+module.exports = { runBundle, useCodeCache };

@@ -1,0 +1,29 @@
+// `npm test`: the strict type check and the jest suite, side by side rather than one after the other. The type
+// check is a few seconds of mostly one core that jest's workers would otherwise wait for. Jest reports as it goes;
+// the type checker's messages follow jest's summary, and the run fails when either of them fails. Arguments go to
+// jest (`npm test -- test/kms`).
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const bin = (pkg, file) => resolve(dirname(require.resolve(`${pkg}/package.json`)), file);
+
+function run(args, stdio) {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, args, { cwd: root, stdio });
+    let output = '';
+    child.stdout?.on('data', (chunk) => { output += chunk; });
+    child.stderr?.on('data', (chunk) => { output += chunk; });
+    child.on('close', (code, signal) => done({ code: code ?? (signal ? 1 : 0), output }));
+  });
+}
+
+const [typeCheck, jest] = await Promise.all([
+  run([bin('typescript', 'bin/tsc'), '-p', 'tsconfig.json', '--noEmit'], ['ignore', 'pipe', 'pipe']),
+  run([bin('jest', 'bin/jest.js'), ...process.argv.slice(2)], 'inherit'),
+]);
+if (typeCheck.code !== 0) process.stderr.write(`\ntsc -p tsconfig.json --noEmit failed:\n${typeCheck.output}`);
+process.exitCode = typeCheck.code !== 0 ? typeCheck.code : jest.code;
