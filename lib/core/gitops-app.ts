@@ -1,7 +1,8 @@
 import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { App, AppProps, YamlOutputType } from 'cdk8s';
+import { App, AppProps, Yaml, YamlOutputType } from 'cdk8s';
 import { reject } from './errors';
+import { stringifyManifests } from './manifest-yaml';
 import { compareOrdinal } from './ordinal-order';
 
 /**
@@ -22,6 +23,8 @@ export const GENERATED_FILE_SUFFIXES: readonly string[] = Object.freeze(['.arm.j
  * output directory, so a GitOps engine prunes what was deleted from the app. It writes into a staging directory
  * beside `outdir` first: when synth fails, the previous output stays untouched. Only files with the app's output
  * extension (`.k8s.yaml` by default) are removed; other files in `outdir` stay.
+ *
+ * It writes the manifests with {@link stringifyManifests}: the bytes cdk8s writes, in a fraction of the time.
  */
 export class GitOpsApp extends App {
   private preparedForSynth = false;
@@ -61,6 +64,10 @@ export class GitOpsApp extends App {
     const writable = this as { outdir: string };
     writable.outdir = staging;
     this.preparedForSynth = true;
+    // App.synth writes every manifest file through the static Yaml.save (node_modules/cdk8s/lib/app.js) and offers
+    // no other way in: point it at the faster writer for this synth only.
+    const save = Yaml.save;
+    Yaml.save = (filePath: string, docs: unknown[]) => writeFileSync(filePath, stringifyManifests(docs), { encoding: 'utf8' });
     try {
       super.synth();
       for (const [fileName, content] of [...this.files].sort(([a], [b]) => compareOrdinal(a, b))) {
@@ -70,6 +77,7 @@ export class GitOpsApp extends App {
       const depth = this.yamlOutputType === YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE ? 1 : 0;
       replaceManifests(staging, outdir, [this.outputFileExtension, ...GENERATED_FILE_SUFFIXES], depth);
     } finally {
+      Yaml.save = save;
       this.preparedForSynth = false;
       writable.outdir = outdir;
       rmSync(staging, { recursive: true, force: true });

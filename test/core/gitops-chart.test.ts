@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { ApiObject, App, Size, Testing, YamlOutputType } from 'cdk8s';
+import { ApiObject, App, Size, Testing, Yaml, YamlOutputType } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as kplus from 'cdk8s-plus-28';
 import { GitOpsApp, GitOpsChart, MinioTenant, RestrictedNamespace } from '../../lib';
@@ -177,6 +177,36 @@ describe('GitOpsApp', () => {
     expect(perChartPreparation).toHaveBeenCalledTimes(2);
     perChartPreparation.mockRestore();
     expect(files['alpha.k8s.yaml']).toMatch(/^apiVersion: v1\nkind: Namespace\n/);
+  });
+
+  test('writes manifests with the fast writer, in every output layout, and gives Yaml.save back', () => {
+    const save = jest.spyOn(Yaml, 'save');
+    try {
+      for (const yamlOutputType of [YamlOutputType.FILE_PER_CHART, YamlOutputType.FILE_PER_APP,
+        YamlOutputType.FILE_PER_RESOURCE, YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE]) {
+        const app = estate(new GitOpsApp({ outdir: mkdtempSync(join(tmpdir(), 'writer-')), yamlOutputType }));
+        app.synth();
+        expect(save).not.toHaveBeenCalled();
+        expect(Yaml.save).toBe(save);
+      }
+      const plain = estate(new App({ outdir: mkdtempSync(join(tmpdir(), 'plain-')) }));
+      plain.synth();
+      expect(save).toHaveBeenCalledTimes(2);
+    } finally {
+      save.mockRestore();
+    }
+  });
+
+  test('gives Yaml.save back when synth fails', () => {
+    const save = Yaml.save;
+    const app = estate(new GitOpsApp({ outdir: mkdtempSync(join(tmpdir(), 'failing-')) }));
+    const failing = jest.spyOn(App.prototype, 'synth').mockImplementation(() => { throw new Error('synth failed'); });
+    try {
+      expect(() => app.synth()).toThrow('synth failed');
+    } finally {
+      failing.mockRestore();
+    }
+    expect(Yaml.save).toBe(save);
   });
 
   test('keeps cdk8s\'s dependency order when objects depend on each other', () => {
