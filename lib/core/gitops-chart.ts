@@ -4,7 +4,8 @@ import { isClusterScoped, sortForApply } from './apply-order';
 import { requireReadableChartFileName } from './chart-file-name';
 import { reject } from './errors';
 import { GitOpsApp } from './gitops-app';
-import { isLabelValue, recommendedLabels } from './recommended-labels';
+import { isLabelValue } from './object-metadata';
+import { recommendedLabels } from './recommended-labels';
 import { checkObjectIdentitiesAtSynth } from './unique-objects';
 
 /**

@@ -39,10 +39,6 @@ export function recommendedLabels(apiObject: ApiObject, chart: IConstruct, partO
   };
 }
 
-/** Whether `value` may be a label value as it is. */
-export function isLabelValue(value: string): boolean {
-  return value.length <= MAX_VALUE_LENGTH && /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/.test(value);
-}
 
 /** The ancestor of `construct` (or `construct` itself) that is a direct child of `chart`. */
 function childOf(chart: IConstruct, construct: IConstruct): IConstruct {

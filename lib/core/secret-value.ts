@@ -62,9 +62,7 @@ export class SecretValue {
         'use e.g. externalSecret.value(key) or SecretValue.fromSecret(secret, key)');
     }
     requireDnsSubdomain(scope, `${field}.secretName`, value.secretName);
-    if (!SECRET_KEY.test(value.key) || value.key === '.' || value.key === '..') {
-      reject(scope, `${field}.key`, value.key, 'is not a valid Secret key', 'use letters, digits, \'-\', \'_\' and \'.\'');
-    }
+    requireSecretKey(scope, `${field}.key`, value.key);
     return value;
   }
 
@@ -79,4 +77,12 @@ export class SecretValue {
   public get secret(): ISecretReference {
     return { name: this.secretName };
   }
+}
+
+/** Rejects a key the API server refuses in a Secret's data: 1 to 253 letters, digits, '-', '_' and '.', not '.' or '..'. */
+export function requireSecretKey(scope: IConstruct, field: string, key: string): string {
+  if (typeof key !== 'string' || !SECRET_KEY.test(key) || key === '.' || key === '..') {
+    reject(scope, field, key, 'is not a valid Secret key', 'use letters, digits, \'-\', \'_\' and \'.\', e.g. api-key');
+  }
+  return key;
 }

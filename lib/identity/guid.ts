@@ -16,9 +16,8 @@ export function isGuid(value: string): boolean {
  */
 export function requireGuid(scope: IConstruct, field: string, value: string): string {
   if (!isGuid(value)) {
-    reject(scope, field, value,
-      'must be a GUID of the form xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx',
-      'copy the ID from the managed identity or app registration (clientId / tenantId)');
+    reject(scope, field, value, 'must be a GUID',
+      'copy the ID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx) from the Azure portal or `az` output');
   }
   return value;
 }

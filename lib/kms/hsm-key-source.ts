@@ -1,3 +1,4 @@
+import { requireSecretKey } from '../core/secret-value';
 import { Construct } from 'constructs';
 import { reject } from '../core/errors';
 import { isDnsSubdomain, requireDnsSubdomain } from '../core/names';
@@ -134,12 +135,6 @@ class HsmSecretsOperatorKey extends HsmKeySource {
   }
 }
 
-function requireSecretKey(scope: Construct, field: string, key: string): string {
-  if (!/^[-._a-zA-Z0-9]{1,253}$/.test(key)) {
-    reject(scope, field, key, 'is not a valid Secret key', 'use letters, digits, \'-\', \'_\' and \'.\'');
-  }
-  return key;
-}
 
 function requireHsmPath(scope: Construct, path: string): string {
   // The operator labels the synced Secret with `hsm-path: <HSMSecret name>` (hsmsecret_controller.go, buildSecret),

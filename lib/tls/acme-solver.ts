@@ -1,3 +1,4 @@
+import { requireGuid } from '../identity/guid';
 import { IConstruct } from 'constructs';
 import { reject } from '../core/errors';
 import { requireDnsSubdomain } from '../core/names';
@@ -7,7 +8,6 @@ import {
 } from '../imports/cert-manager.io';
 import { requireDistinct, requireDnsName } from './dns-names';
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const RESOURCE_GROUP_NAME = /^[-\w.()]{0,89}[-\w()]$/;
 
 /** The Azure cloud that hosts a DNS zone. */
@@ -155,9 +155,3 @@ export class AcmeSolver {
   }
 }
 
-function requireGuid(scope: IConstruct, field: string, value: string): void {
-  if (!GUID.test(value)) {
-    reject(scope, field, value, 'must be a GUID',
-      'copy the ID from the Azure portal or `az` output, e.g. \'00000000-0000-0000-0000-000000000000\'');
-  }
-}
