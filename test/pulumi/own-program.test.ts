@@ -3,7 +3,7 @@ import { ApiObject, App, Chart } from 'cdk8s';
 import { deployLake } from '../../apps/examples/pulumi-lake';
 import { GeneratedHsmKey, KubernetesObjects, MinioKeyVault } from '../../lib/pulumi';
 import { expectValidManifests } from '../support/strict-validator';
-import { installMocks, MOCK_AZURE, Registered } from './pulumi-mocks';
+import { installMocks, MOCK_AZURE, Registered, withoutPromiseStacks } from './pulumi-mocks';
 
 /**
  * `minio-aks/pulumi` in a program of one's own, under mocks in one stack: the README example, and the bridge and
@@ -22,7 +22,7 @@ function secretsChart(): App {
   return app;
 }
 
-beforeAll(async () => {
+beforeAll(() => withoutPromiseStacks(async () => {
   await installMocks(registered);
   await pulumi.runtime.runInPulumiStack(async () => {
     pulumi.runtime.registerStackTransformation((args) => {
@@ -45,7 +45,7 @@ beforeAll(async () => {
     new MinioKeyVault('scratch', { resourceGroupName: 'rg', tenantId: MOCK_AZURE.tenantId }, { protect: false }).addSecret('scratch-secret', 'value');
   });
   await pulumi.runtime.disconnect();
-}, 60_000);
+}), 60_000);
 
 test('the README Pulumi example federates the chart\'s ServiceAccount and applies its objects with the real ids', () => {
   expect(lakeKeys).toEqual([

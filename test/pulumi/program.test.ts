@@ -9,7 +9,7 @@ import { GitOpsApp } from '../../lib/core/gitops-app';
 import { kmsIdentityOf } from '../../lib/kms/api-key';
 import { AksCluster, GeneratedHsmKey, GeneratedKmsApiKey, ManagedPrometheus, MinioKeyVault, TieringStorage, WorkloadIdentity } from '../../lib/pulumi';
 import { expectValidManifests } from '../support/strict-validator';
-import { installMocks, MOCK_AZURE, mockGuid, Registered } from './pulumi-mocks';
+import { installMocks, MOCK_AZURE, mockGuid, Registered, withoutPromiseStacks } from './pulumi-mocks';
 
 /**
  * The Pulumi program under mocks, run once for the whole file (each jest file loads @pulumi/pulumi again, about
@@ -68,7 +68,7 @@ const withPlainData = (manifest: Record<string, any>) => (manifest.kind === 'Sec
   : manifest);
 const resolve = <T>(output: pulumi.Output<T>) => new Promise<T>((done) => output.apply((value) => done(value)));
 
-beforeAll(async () => {
+beforeAll(() => withoutPromiseStacks(async () => {
   await installMocks(registered);
   const names = new Map<pulumi.Resource, string>();
   await pulumi.runtime.runInPulumiStack(async () => {
@@ -100,7 +100,7 @@ beforeAll(async () => {
     kubeconfig: await resolve(existingCluster.kubeconfig),
   };
   await pulumi.runtime.disconnect();
-}, 60_000);
+}), 60_000);
 
 describe('the Pulumi program under mocks', () => {
   test('registers the Azure side and every Kubernetes object of the example', () => {

@@ -26,6 +26,22 @@ export function mockGuid(seed: string): string {
 
 const RESOURCE_GROUP_ID = `/subscriptions/${MOCK_AZURE.subscriptionId}/resourceGroups/minio`;
 
+/**
+ * Runs `program` with V8 recording no stack for a plain `new Error()`. Pulumi stores `new Error().stack` on every
+ * promise it tracks, for its report of leaked promises (@pulumi/pulumi runtime/debuggable.js); under jest each of
+ * those stacks is mapped back through the source maps, which was most of a mocked program's time. No test reads
+ * those stacks; Pulumi's own source positions (Resource.callsites) raise the limit themselves and are unaffected.
+ */
+export async function withoutPromiseStacks<T>(program: () => Promise<T>): Promise<T> {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return await program();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 /** Installs mocks that play Azure, random and Kubernetes, recording every registration into `registered`. */
 export function installMocks(registered: Registered[]): Promise<void> {
   return pulumi.runtime.setMocks({
