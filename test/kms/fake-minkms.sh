@@ -23,11 +23,12 @@ server_url=${MINIO_KMS_SERVER:-https://localhost:7373}
 printf 'MINIO_KMS_SERVER=%s %s\n' "$server_url" "$*" >>"$state/log"
 
 die() { printf 'minkms: %s\n' "$*" >&2; exit 1; }
+# Sets address_value to HOST:PORT for an address given as HOST, HOST:PORT or https://HOST[:PORT]. The helpers set
+# variables rather than print, since each $(...) costs a process.
 address() {
   address_value=${1#https://}
   address_value=${address_value%/}
   case $address_value in *:*) ;; *) address_value="$address_value:7373" ;; esac
-  printf '%s\n' "$address_value"
 }
 # The lookups read the state files with shell built-ins: the tests run this script hundreds of times, and a grep,
 # awk or cat process for each lookup was most of their time.
@@ -52,14 +53,26 @@ all_members_up() {
     is_up "$member_host" || die "cannot write: node $member_host is offline, writes need every node"
   done <"$state/members"
 }
-# The first line of a state file, or $2 when the file does not exist.
+# Sets first_line_value to the first line of the state file $1, or to $2 when the file does not exist.
 first_line() {
-  if [ -f "$1" ]; then first_line_value=; IFS= read -r first_line_value <"$1" || true; printf '%s\n' "$first_line_value"; else printf '%s\n' "$2"; fi
+  first_line_value=$2
+  if [ -f "$1" ]; then first_line_value=''; IFS= read -r first_line_value <"$1" || true; fi
 }
 require_member() { is_member "$1" || die "server not part of cluster: $1"; }
+# Succeeds when node $1 has edited the member with ID $2 out of its cluster definition.
+edited_out() {
+  while read -r edit_host edit_id rest || [ -n "$edit_host" ]; do
+    [ "$edit_host" != "$1" ] || [ "$edit_id" != "$2" ] || return 0
+  done <"$state/edits"
+  return 1
+}
+newline='
+'
 
-server=$(address "$server_url")
-[ "${MINIO_KMS_API_KEY:-}" = "$(first_line "$state/api-key" '')" ] || die 'not authorized: invalid API key'
+address "$server_url"
+server=$address_value
+first_line "$state/api-key" ''
+[ "${MINIO_KMS_API_KEY:-}" = "$first_line_value" ] || die 'not authorized: invalid API key'
 for argument do
   case $argument in -k|--insecure|-a|--api-key) die "the membership script must not use $argument" ;; esac
 done
@@ -69,7 +82,8 @@ if [ -f "$state/ca" ]; then
 fi
 command=${1:-}
 [ $# -eq 0 ] || shift
-if [ -f "$state/fail" ] && [ "$(first_line "$state/fail" '')" = "$command" ]; then
+first_line "$state/fail" ''
+if [ -n "$first_line_value" ] && [ "$first_line_value" = "$command" ]; then
   die "$command: internal server error"
 fi
 is_up "$server" || die "dial tcp $server: connect: connection refused"
@@ -77,30 +91,52 @@ is_up "$server" || die "dial tcp $server: connect: connection refused"
 case $command in
   stat)
     [ "${1:-}" = --json ] || die 'the membership script must ask for --json'
-    format=$(first_line "$state/format" go)
+    first_line "$state/format" go
+    format=$first_line_value
+    # The members this node sees: every member it has not edited out; a node that is not a member sees itself.
+    view=
     if is_member "$server"; then
-      view=$(awk -v s="$server" 'FILENAME == ARGV[1] { if ($1 == s) dropped[$2] = 1; next } !($1 in dropped)' \
-        "$state/edits" "$state/members")
+      while read -r member_id member_host rest || [ -n "$member_id" ]; do
+        edited_out "$server" "$member_id" || view="$view$member_id $member_host$newline"
+      done <"$state/members"
     else
-      view="$(id_of "$server") $server"
+      view="$(id_of "$server") $server$newline"
     fi
     if [ "$format" = text ]; then
-      printf '%s\n' "$view" | while read -r id host; do printf '%s  %s  online\n' "$id" "$host"; done
+      while read -r id host; do printf '%s  %s  online\n' "$id" "$host"; done <<EOF
+$view
+EOF
       exit 0
     fi
+    up_key=NodesUp down_key=NodesDown host_key=Host separator='' closing=''
+    case $format in
+      proto) up_key=nodes_up down_key=nodes_down host_key=host ;;
+      pretty) separator="$newline  " closing=$newline ;;
+    esac
     # Every up node also carries its cluster definition (Nodes), a nested map the parser must not mistake for members.
-    definition=$(printf '%s\n' "$view" | awk '{ printf "%s\"%s\":\"%s\"", (NR > 1 ? "," : ""), $1, $2 }')
-    printf '%s\n' "$view" | awk -v f="$format" -v def="$definition" -v upfile="$state/up" '
-      BEGIN { while ((getline line < upfile) > 0) up[line] = 1
-              nu = (f == "proto") ? "nodes_up" : "NodesUp"; nd = (f == "proto") ? "nodes_down" : "NodesDown"
-              h = (f == "proto") ? "host" : "Host"; sep = (f == "pretty") ? "\n  " : "" }
-      { if ($2 in up) ups = ups (ups == "" ? "" : ",") sep "\"" $1 "\": {\"Version\": \"2026-07-17T11-53-00Z\", \"" h "\": \"" $2 "\", \"UpTime\": 3723000000000, \"Nodes\": {" def "}}"
-        else downs = downs (downs == "" ? "" : ",") sep "\"" $1 "\": \"" $2 "\"" }
-      END { printf "{%s\"%s\": {%s}, %s\"%s\": {%s}%s}\n", sep, nu, ups, sep, nd, downs, (f == "pretty" ? "\n" : "") }'
+    definition='' ups='' downs=''
+    while read -r id host; do
+      [ -n "$id" ] || continue
+      definition="$definition${definition:+,}\"$id\":\"$host\""
+    done <<EOF
+$view
+EOF
+    while read -r id host; do
+      [ -n "$id" ] || continue
+      if is_up "$host"; then
+        ups="$ups${ups:+,}$separator\"$id\": {\"Version\": \"2026-07-17T11-53-00Z\", \"$host_key\": \"$host\", \"UpTime\": 3723000000000, \"Nodes\": {$definition}}"
+      else
+        downs="$downs${downs:+,}$separator\"$id\": \"$host\""
+      fi
+    done <<EOF
+$view
+EOF
+    printf '{%s"%s": {%s}, %s"%s": {%s}%s}\n' "$separator" "$up_key" "$ups" "$separator" "$down_key" "$downs" "$closing"
     ;;
   add)
     [ $# -eq 1 ] || die 'usage: minkms add HOST[:PORT]'
-    target=$(address "$1")
+    address "$1"
+    target=$address_value
     require_member "$server"
     all_members_up
     is_up "$target" || die "dial tcp $target: connect: connection refused"
@@ -109,7 +145,8 @@ case $command in
     ;;
   rm)
     [ $# -eq 1 ] || die 'usage: minkms rm HOST[:PORT]'
-    target=$(address "$1")
+    address "$1"
+    target=$address_value
     require_member "$server"
     is_member "$target" || die "$target is not part of the cluster"
     [ "$target" != "$server" ] || die 'run rm from a node that remains in the cluster'
@@ -119,7 +156,8 @@ case $command in
     ;;
   edit)
     [ $# -ge 1 ] || die 'usage: minkms edit HOST[:PORT] [--rm ID]...'
-    edited=$(address "$1")
+    address "$1"
+    edited=$address_value
     shift
     is_up "$edited" || die "dial tcp $edited: connect: connection refused"
     require_member "$edited"
