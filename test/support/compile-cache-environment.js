@@ -7,6 +7,9 @@
 // code is not tied to a context, and each test file runs that script in its own context. The file still gets fresh
 // closures and fresh module state (the script is run again); what it shares is the bytecode, including that of the
 // functions earlier files ran. Plain JavaScript: jest loads its environment before any transform.
+//
+// It also gives every test file the worker's memo (test/support/per-worker.ts), for data that costs more to build
+// than to keep, such as the indexed Kubernetes and CRD schemas.
 const vm = require('node:vm');
 const { TestEnvironment } = require('jest-environment-node');
 
@@ -19,27 +22,42 @@ if (!vm.compileFunction[PATCHED]) {
   const scripts = new Map();
   const stats = { compiled: 0, reused: 0 };
   const compileFunctionOncePerWorker = (code, params = [], options = {}) => {
-    // A dynamic import() needs the importModuleDynamically callback of the file that loads the module, which a
-    // shared script cannot carry; the rare option this does not reproduce also keeps Node's own path.
-    if (/\bimport\s*\(/.test(code) || options.contextExtensions?.length || options.cachedData || options.produceCachedData) {
+    if (options.contextExtensions?.length || options.cachedData || options.produceCachedData) {
       return compileFunction(code, params, options);
     }
-    const key = `${options.filename}\0${params.join(',')}\0${code}`;
-    let script = scripts.get(key);
-    if (script === undefined) {
+    // Keyed by file name and compared by text: hashing megabytes of source on every lookup would cost more.
+    const key = `${options.filename}\0${params.join(',')}`;
+    let entry = scripts.get(key);
+    if (entry === undefined || entry.code !== code) {
       const prefix = `(function (${params.join(', ')}) {`;
       // The wrapper shares the module's first line; the negative offset keeps that line's columns right in stacks.
-      script = new vm.Script(`${prefix}${code}\n})`, { filename: options.filename, columnOffset: -prefix.length });
-      scripts.set(key, script);
-      stats.compiled++;
-    } else {
+      // A dynamic import() needs the importModuleDynamically callback of the file that loads the module, which a
+      // shared script cannot carry: such a module keeps Node's own path.
+      const script = /\bimport\s*\(/.test(code)
+        ? undefined
+        : new vm.Script(`${prefix}${code}\n})`, { filename: options.filename, columnOffset: -prefix.length });
+      entry = { code, script };
+      scripts.set(key, entry);
+      if (script !== undefined) stats.compiled++;
+    } else if (entry.script !== undefined) {
       stats.reused++;
     }
-    return options.parsingContext === undefined ? script.runInThisContext() : script.runInContext(options.parsingContext);
+    if (entry.script === undefined) return compileFunction(code, params, options);
+    return options.parsingContext === undefined ? entry.script.runInThisContext() : entry.script.runInContext(options.parsingContext);
   };
   compileFunctionOncePerWorker[PATCHED] = true;
   compileFunctionOncePerWorker[STATS] = stats;
   vm.compileFunction = compileFunctionOncePerWorker;
 }
 
-module.exports = TestEnvironment;
+const PER_WORKER = Symbol.for('minio-aks.perWorker');
+const perWorker = new Map();
+
+class CompileOnceEnvironment extends TestEnvironment {
+  constructor(config, context) {
+    super(config, context);
+    this.global[PER_WORKER] = perWorker;
+  }
+}
+
+module.exports = CompileOnceEnvironment;

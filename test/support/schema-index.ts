@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Schema, SchemaContext } from './json-schema';
+import { perWorker } from './per-worker';
 import { readYamlDocuments } from './yaml-cache';
 
 /** The schema a manifest of one apiVersion and kind must satisfy. */
@@ -53,10 +54,7 @@ const UNIQUE_BY_MERGE_KEY: Readonly<Record<string, readonly string[]>> = {
   'io.k8s.api.core.v1.EphemeralContainer': ['volumeMounts', 'volumeDevices'],
 };
 
-let core: CoreIndex | undefined;
-let custom: CustomIndex | undefined;
-
-/** The Kubernetes 1.28 definitions, parsed and indexed on first use. */
+/** The Kubernetes 1.28 definitions, parsed and indexed once per jest worker. */
 export function schemaContext(): SchemaContext {
   return coreIndex().context;
 }
@@ -86,19 +84,20 @@ function splitApiVersion(apiVersion: string): { group: string; version: string }
 }
 
 function coreIndex(): CoreIndex {
-  if (core === undefined) {
-    const file = path.join(ROOT, 'schemas', 'k8s-v1.28.0-definitions.json');
-    const definitions = JSON.parse(fs.readFileSync(file, 'utf8')).definitions as Record<string, Definition>;
-    markUniqueLists(definitions);
-    const kinds = new Map<string, Schema>();
-    for (const schema of Object.values(definitions)) {
-      for (const { group, version, kind } of schema['x-kubernetes-group-version-kind'] ?? []) {
-        kinds.set(`${group}/${version}/${kind}`, schema);
-      }
+  return perWorker('schema-index/core', buildCoreIndex);
+}
+
+function buildCoreIndex(): CoreIndex {
+  const file = path.join(ROOT, 'schemas', 'k8s-v1.28.0-definitions.json');
+  const definitions = JSON.parse(fs.readFileSync(file, 'utf8')).definitions as Record<string, Definition>;
+  markUniqueLists(definitions);
+  const kinds = new Map<string, Schema>();
+  for (const schema of Object.values(definitions)) {
+    for (const { group, version, kind } of schema['x-kubernetes-group-version-kind'] ?? []) {
+      kinds.set(`${group}/${version}/${kind}`, schema);
     }
-    core = { context: { definitions, objectMeta: { $ref: `#/definitions/${OBJECT_META}` } }, kinds };
   }
-  return core;
+  return { context: { definitions, objectMeta: { $ref: `#/definitions/${OBJECT_META}` } }, kinds };
 }
 
 function markUniqueLists(definitions: Record<string, Schema>): void {
@@ -115,24 +114,25 @@ function markUniqueLists(definitions: Record<string, Schema>): void {
 }
 
 function customIndex(): CustomIndex {
-  if (custom === undefined) {
-    const kinds = new Map<string, Schema>();
-    const servedVersions = new Map<string, string[]>();
-    const dir = path.join(ROOT, 'crds');
-    const files = fs.readdirSync(dir).filter((file) => /\.ya?ml$/.test(file)).map((file) => path.join(dir, file));
-    for (const crd of files.flatMap(readYamlDocuments) as (CustomResourceDefinition | null)[]) {
-      if (crd?.spec?.versions === undefined) continue;
-      const { group, names, versions } = crd.spec;
-      const served = versions.filter((v) => v.served && v.schema?.openAPIV3Schema !== undefined);
-      servedVersions.set(`${group}/${names.kind}`, served.map((v) => v.name));
-      for (const version of served) {
-        const root = version.schema!.openAPIV3Schema!;
-        // The API server checks a custom resource's metadata as ObjectMeta; CRDs only declare a bare object.
-        const metadata = { $ref: `#/definitions/${OBJECT_META}` };
-        kinds.set(`${group}/${version.name}/${names.kind}`, { ...root, properties: { ...root.properties, metadata } });
-      }
+  return perWorker('schema-index/custom', buildCustomIndex);
+}
+
+function buildCustomIndex(): CustomIndex {
+  const kinds = new Map<string, Schema>();
+  const servedVersions = new Map<string, string[]>();
+  const dir = path.join(ROOT, 'crds');
+  const files = fs.readdirSync(dir).filter((file) => /\.ya?ml$/.test(file)).map((file) => path.join(dir, file));
+  for (const crd of files.flatMap(readYamlDocuments) as (CustomResourceDefinition | null)[]) {
+    if (crd?.spec?.versions === undefined) continue;
+    const { group, names, versions } = crd.spec;
+    const served = versions.filter((v) => v.served && v.schema?.openAPIV3Schema !== undefined);
+    servedVersions.set(`${group}/${names.kind}`, served.map((v) => v.name));
+    for (const version of served) {
+      const root = version.schema!.openAPIV3Schema!;
+      // The API server checks a custom resource's metadata as ObjectMeta; CRDs only declare a bare object.
+      const metadata = { $ref: `#/definitions/${OBJECT_META}` };
+      kinds.set(`${group}/${version.name}/${names.kind}`, { ...root, properties: { ...root.properties, metadata } });
     }
-    custom = { kinds, servedVersions };
   }
-  return custom;
+  return { kinds, servedVersions };
 }
