@@ -9,6 +9,7 @@ module.exports = {
     '^.+\\.ts$': ['@swc/jest', {
       jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
       module: { type: 'commonjs' },
+      sourceMaps: true,
     }],
   },
   moduleFileExtensions: ['ts', 'js', 'json'],

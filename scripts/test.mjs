@@ -1,7 +1,8 @@
 // `npm test`: the strict type check and the jest suite, side by side rather than one after the other. The type
 // check is a few seconds of mostly one core that jest's workers would otherwise wait for. Jest reports as it goes;
 // the type checker's messages follow jest's summary, and the run fails when either of them fails. Arguments go to
-// jest (`npm test -- test/kms`).
+// jest (`npm test -- test/kms`). The type check is incremental: it keeps what it learnt in .build/tsc/ and, on the
+// next run, checks again only what changed and what depends on it (about 1.5 s instead of 3.5 s here).
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
@@ -21,9 +22,10 @@ function run(args, stdio) {
   });
 }
 
+const typeCheckArgs = ['-p', 'tsconfig.json', '--noEmit', '--incremental', '--tsBuildInfoFile', '.build/tsc/tsconfig.tsbuildinfo'];
 const [typeCheck, jest] = await Promise.all([
-  run([bin('typescript', 'bin/tsc'), '-p', 'tsconfig.json', '--noEmit'], ['ignore', 'pipe', 'pipe']),
+  run([bin('typescript', 'bin/tsc'), ...typeCheckArgs], ['ignore', 'pipe', 'pipe']),
   run([bin('jest', 'bin/jest.js'), ...process.argv.slice(2)], 'inherit'),
 ]);
-if (typeCheck.code !== 0) process.stderr.write(`\ntsc -p tsconfig.json --noEmit failed:\n${typeCheck.output}`);
+if (typeCheck.code !== 0) process.stderr.write(`\ntsc ${typeCheckArgs.join(' ')} failed:\n${typeCheck.output}`);
 process.exitCode = typeCheck.code !== 0 ? typeCheck.code : jest.code;
