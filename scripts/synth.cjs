@@ -1,15 +1,17 @@
 // The fast path behind `npm run synth` and `cdk8s synth`: type checking belongs to `npm run build` and
-// `npm test`, so here the app's TypeScript is only bundled by esbuild (dependencies stay external) into
-// .build/ and then run in this process with V8 code caches (code-cache.cjs). The bundle is rebuilt only when
-// one of the files it was made from (esbuild's metafile inputs), the bundling settings or tsconfig.json changed
-// or disappeared.
+// `npm test`, so here the app's TypeScript is only bundled by esbuild, with the packages it imports, into .build/
+// and then run in this process from a V8 code cache (code-cache.cjs). The bundle is rebuilt only when one of the
+// files it was made from (esbuild's metafile inputs, node_modules included), the bundling settings or
+// tsconfig.json changed or disappeared. A file counts as changed when its modification or its status change time
+// is later than the bundle's: npm installs packages with a fixed modification time from 1985, but the kernel stamps
+// their status change time when it writes them.
 //
 // CommonJS on purpose: an ES module entry point makes Node load its ES module loader too, about 10 ms of a synth
 // that takes a few hundred.
 'use strict';
 const { existsSync, readFileSync, statSync, writeFileSync } = require('node:fs');
 const { join, relative, resolve } = require('node:path');
-const { runBundle, useCodeCache } = require('./code-cache.cjs');
+const { runBundle } = require('./code-cache.cjs');
 
 const root = resolve(__dirname, '..');
 const entry = resolve(root, process.argv[2] ?? 'apps/gitops/main.ts');
@@ -22,17 +24,19 @@ function isFresh() {
   if (!existsSync(bundle) || !existsSync(inputsFile)) return false;
   const built = statSync(bundle).mtimeMs;
   const inputs = JSON.parse(readFileSync(inputsFile, 'utf8')).map((input) => resolve(root, input));
-  return [...inputs, ...settings].every((file) => existsSync(file) && statSync(file).mtimeMs <= built);
+  return [...inputs, ...settings].every((file) => {
+    const stat = statSync(file, { throwIfNoEntry: false });
+    return stat !== undefined && Math.max(stat.mtimeMs, stat.ctimeMs) <= built;
+  });
 }
 
 async function main() {
   if (!isFresh()) {
     const { bundleTypeScript } = await import('./bundle.mjs');
-    const inputs = await bundleTypeScript(entry, bundle, root);
+    const inputs = await bundleTypeScript(entry, bundle, root, { dependencies: 'bundle' });
     writeFileSync(inputsFile, `${JSON.stringify(inputs.map((input) => relative(root, input)), null, 1)}\n`);
   }
-  useCodeCache(join(root, '.build', 'code-cache', name));
-  runBundle(bundle);
+  runBundle(bundle, join(root, '.build', 'code-cache', name));
 }
 
 main().catch((error) => {

@@ -1,21 +1,11 @@
-import { createRequire } from 'node:module';
-
-/** The part of the `yaml` package's API this writer uses. */
-interface YamlPackage {
-  stringify(value: unknown, options: object): string;
-}
+import { Yaml } from 'cdk8s';
 
 /**
- * The copy of `yaml` that cdk8s itself loads (its own dependency, not one of this library's): the output must match
- * that copy's byte for byte, whichever version cdk8s brings.
+ * One document as cdk8s writes it: `Yaml.stringify` calls the `yaml` package with cdk8s's own options (YAML 1.1, so
+ * that PyYAML and other 1.1 readers read the output alike, and no line folding; node_modules/cdk8s/lib/yaml.js).
+ * Going through cdk8s rather than loading `yaml` keeps the copy and the options cdk8s uses, whichever it brings.
  */
-const YAML = createRequire(require.resolve('cdk8s'))('yaml') as YamlPackage;
-
-/**
- * The options cdk8s passes to `yaml` in `Yaml.stringify` (node_modules/cdk8s/lib/yaml.js): YAML 1.1 so that PyYAML
- * and other 1.1 readers read the output alike, and no line folding.
- */
-const CDK8S_YAML_OPTIONS = { keepUndefined: true, lineWidth: 0, version: '1.1' } as const;
+const stringifyWithCdk8s = (doc: unknown): string => Yaml.stringify(doc);
 
 /**
  * Writes documents exactly as cdk8s's `Yaml.stringify(...docs)` does (the same bytes, checked by
@@ -33,7 +23,7 @@ export function stringifyManifests(docs: readonly unknown[]): string {
 }
 
 function stringifyDocument(doc: unknown): string {
-  if (!isWritable(doc) || typeof doc !== 'object' || doc === null) return YAML.stringify(doc, CDK8S_YAML_OPTIONS);
+  if (!isWritable(doc) || typeof doc !== 'object' || doc === null) return stringifyWithCdk8s(doc);
   const lines: string[] = [];
   if (Array.isArray(doc)) {
     if (doc.length === 0) return '[]\n';
@@ -175,7 +165,7 @@ const renderedScalars = new Map<unknown, string>();
 function renderedByYaml(value: unknown): string {
   let rendered = renderedScalars.get(value);
   if (rendered === undefined) {
-    const text = YAML.stringify({ k: value }, CDK8S_YAML_OPTIONS);
+    const text = stringifyWithCdk8s({ k: value });
     // `k: ` then the scalar; a block scalar's header stays on the key's line.
     rendered = text.slice('k: '.length, -1);
     renderedScalars.set(value, rendered);
