@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { Testing } from 'cdk8s';
 import { buildExamplePlatform, EXAMPLE_METRICS_VERSION } from '../../apps/gitops/example-platform';
+import { nodeChildEnv } from '../support/child-env';
 import { renderMinioEnvironment } from '../support/operator-rendering';
 import { validateManifests } from '../support/strict-validator';
 
@@ -15,7 +16,7 @@ function synthToDirectory(staleFiles: string[] = []): { dir: string; files: Reco
   const dir = mkdtempSync(join(tmpdir(), 'synth-'));
   if (staleFiles.length > 0) mkdirSync(join(dir, 'dist'));
   for (const staleFile of staleFiles) writeFileSync(join(dir, 'dist', staleFile), 'kind: ConfigMap\n');
-  execFileSync(process.execPath, [join(root, 'scripts', 'synth.cjs')], { cwd: dir, env: { ...process.env, CDK8S_OUTDIR: join(dir, 'dist') } });
+  execFileSync(process.execPath, [join(root, 'scripts', 'synth.cjs')], { cwd: dir, env: nodeChildEnv({ CDK8S_OUTDIR: join(dir, 'dist') }) });
   const out = join(dir, 'dist');
   const files = Object.fromEntries(readdirSync(out).sort().map((name) => [name, readFileSync(join(out, name), 'utf8')]));
   return { dir, files };

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { nodeChildEnv } from '../support/child-env';
 
 const root = join(__dirname, '..', '..');
 
@@ -22,7 +23,7 @@ describe('the synth cache (.build/)', () => {
     rmSync(cacheDir, { recursive: true, force: true });
   });
 
-  const synth = () => execFileSync(process.execPath, [join(root, 'scripts', 'synth.cjs'), entry], { encoding: 'utf8' }).trim();
+  const synth = () => execFileSync(process.execPath, [join(root, 'scripts', 'synth.cjs'), entry], { encoding: 'utf8', env: nodeChildEnv() }).trim();
 
   test('reuses the bundle while none of its inputs changed, and rebuilds when any imported file does', () => {
     expect(synth()).toBe('first');

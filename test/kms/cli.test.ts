@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { kmsIdentityOf } from '../../lib/kms/api-key';
 import { runKmsCli } from '../../lib/kms/cli';
 import { isHsmKey } from '../../lib/kms/hsm-key';
+import { nodeChildEnv } from '../support/child-env';
 import { runCli as run, TEST_CLI_VERSION } from '../support/cli-run';
 
 const API_KEY = 'k1:AqwjUvaWEE9O83quGOkiO_2D1x37Za9gE4L5UHdq0Ag';
@@ -204,7 +205,7 @@ describe('bin/minio-aks.js', () => {
     mkdirSync(path.join(dir, 'bin'));
     copyFileSync(path.join(__dirname, '..', '..', 'bin', 'minio-aks.js'), path.join(dir, 'bin', 'minio-aks.js'));
 
-    const result = spawnSync(process.execPath, [path.join(dir, 'bin', 'minio-aks.js'), '--version'], { encoding: 'utf8', timeout: 30_000 });
+    const result = spawnSync(process.execPath, [path.join(dir, 'bin', 'minio-aks.js'), '--version'], { encoding: 'utf8', timeout: 30_000, env: nodeChildEnv() });
 
     expect(result.status).toBe(3);
     expect(result.stderr).toBe("minio-aks: the compiled library (dist-lib/) is missing: run 'npm run build' in this checkout\n");
