@@ -50,6 +50,15 @@ describe('the GitOps example app', () => {
     expect(minio.get('MINIO_IDENTITY_OPENID_CLAIM_NAME')?.value).toBe('groups');
   });
 
+  test('runs from one bundle that holds the packages it imports, so Node loads one file', () => {
+    const bundle = join(root, '.build', 'apps_gitops_main.cjs');
+    const inputs: string[] = JSON.parse(readFileSync(`${bundle}.inputs.json`, 'utf8'));
+    for (const pkg of ['cdk8s', 'cdk8s-plus-28', 'constructs']) {
+      expect(inputs.some((input) => input.startsWith(`node_modules/${pkg}/`))).toBe(true);
+    }
+    expect(readFileSync(bundle, 'utf8')).not.toMatch(/require\("(cdk8s|cdk8s-plus-28|constructs|yaml)"\)/);
+  });
+
   test('is deterministic, and leaves no file of a chart that is gone from the app', () => {
     // The second synth finds the files of a retired chart in dist/, as after deleting a chart from the app.
     expect(synthToDirectory(['minio-retired.k8s.yaml', 'minio-retired.arm.json']).files).toEqual(first.files);
