@@ -1,10 +1,10 @@
 // The fast path behind `npm run synth` and `cdk8s synth`: type checking belongs to `npm run build` and
 // `npm test`, so here the app's TypeScript is only bundled by esbuild, with the packages it imports, into .build/
 // and then run in this process from a V8 code cache (code-cache.cjs). The bundle is rebuilt only when one of the
-// files it was made from (esbuild's metafile inputs, node_modules included), the bundling settings or
-// tsconfig.json changed or disappeared. A file counts as changed when its modification or its status change time
-// is later than the bundle's: npm installs packages with a fixed modification time from 1985, but the kernel stamps
-// their status change time when it writes them.
+// files it was made from (esbuild's metafile inputs, node_modules included), the bundling settings (this file,
+// bundle.mjs, tsconfig.json) changed or disappeared. A file counts as changed when its modification or its status
+// change time is later than the bundle's: npm installs packages with a fixed modification time from 1985, but the
+// kernel stamps their status change time when it writes them.
 //
 // CommonJS on purpose: an ES module entry point makes Node load its ES module loader too, about 10 ms of a synth
 // that takes a few hundred.
@@ -18,7 +18,7 @@ const entry = resolve(root, process.argv[2] ?? 'apps/gitops/main.ts');
 const name = relative(root, entry).replace(/\.ts$/, '').replace(/[^A-Za-z0-9-]+/g, '_');
 const bundle = join(root, '.build', `${name}.cjs`);
 const inputsFile = `${bundle}.inputs.json`;
-const settings = [join(root, 'scripts', 'bundle.mjs'), join(root, 'tsconfig.json')];
+const settings = [__filename, join(root, 'scripts', 'bundle.mjs'), join(root, 'tsconfig.json')];
 
 function isFresh() {
   if (!existsSync(bundle) || !existsSync(inputsFile)) return false;
