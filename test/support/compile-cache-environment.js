@@ -9,8 +9,9 @@
 // closures and fresh module state (the script is run again); what it shares is the bytecode, including that of the
 // functions earlier files ran.
 //
-// That one compile per worker starts from a V8 code cache written when a worker of an earlier run exited, so it
-// holds the functions the tests ran too. The cache lives in jest's cache directory (`npx jest --clearCache` empties
+// That one compile per worker starts from a V8 code cache that an earlier run wrote after the first test file that
+// loaded the module, so it holds the functions that file ran too (written at teardown, not when the worker exits:
+// jest kills a worker that takes long to exit). The cache lives in jest's cache directory (`npx jest --clearCache` empties
 // it), one file per module named after a hash of the Node version, the file name and the exact code, because V8
 // itself checks only the length of the source. Like jest's own transform cache, it keeps the files of earlier
 // versions of a module.
@@ -31,7 +32,7 @@ const PER_WORKER = Symbol.for('minio-aks.perWorker');
 
 /** Where code caches are kept: set by the first environment, from jest's cache directory. */
 let cacheDir;
-/** Scripts compiled without a usable cache in this worker: their caches are written when it exits. */
+/** Scripts compiled without a usable cache in this worker: their caches are written when the test file ends. */
 const unsaved = [];
 
 /** A module's wrapper as a vm.Script, from the code cache of an earlier run when there is one. */
@@ -95,7 +96,6 @@ if (!vm.compileFunction[PATCHED]) {
   compileFunctionOncePerWorker[PATCHED] = true;
   compileFunctionOncePerWorker[STATS] = stats;
   vm.compileFunction = compileFunctionOncePerWorker;
-  process.once('exit', saveCaches);
 }
 
 const perWorker = new Map();
@@ -113,6 +113,11 @@ class CompileOnceEnvironment extends TestEnvironment {
       }
     }
     this.global[PER_WORKER] = perWorker;
+  }
+
+  async teardown() {
+    saveCaches();
+    await super.teardown();
   }
 }
 
