@@ -1,4 +1,4 @@
-/** Transpile-only TypeScript through SWC: type checking is `npm run build`'s job, run once before jest. */
+/** Transpile-only TypeScript through SWC: `npm test` runs the type check beside jest (scripts/test.mjs). */
 module.exports = {
   testEnvironment: '<rootDir>/test/support/compile-cache-environment.js',
   // Jest's default leaves one core idle; on a 2-core CI machine that halves the suite's speed.
@@ -9,6 +9,8 @@ module.exports = {
     '^.+\\.ts$': ['@swc/jest', {
       jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
       module: { type: 'commonjs' },
+      // Maps beside the code rather than inline (@swc/jest's default): every test file reads each module's code
+      // again, and an inline map more than doubles the generated CRD classes; stack traces are mapped all the same.
       sourceMaps: true,
     }],
   },
