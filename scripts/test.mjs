@@ -1,8 +1,13 @@
 // `npm test`: the strict type check and the jest suite, side by side rather than one after the other. The type
 // check is a few seconds of mostly one core that jest's workers would otherwise wait for. Jest reports as it goes;
 // the type checker's messages follow jest's summary, and the run fails when either of them fails. Arguments go to
-// jest (`npm test -- test/kms`). The type check is incremental: it keeps what it learnt in .build/tsc/ and, on the
-// next run, checks again only what changed and what depends on it (about 1.5 s instead of 3.5 s here).
+// jest (`npm test -- test/kms`).
+//
+// The type check is `tsc -b`: tsconfig.json (apps, tests, benchmarks, checked against the library's declarations)
+// references tsconfig.build.json (the library, compiled into dist-lib/ by `npm run build`, which `npm ci` runs).
+// The library is checked again, and dist-lib/ rewritten, only when its sources changed since; both projects keep
+// what they learnt (dist-lib/.tsbuildinfo, .build/tsc/), so a run checks again only what changed and what depends
+// on it. On a fresh clone that is about 1.6 s instead of 3.5 s for everything; with nothing changed, 0.2 s.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
@@ -22,7 +27,7 @@ function run(args, stdio) {
   });
 }
 
-const typeCheckArgs = ['-p', 'tsconfig.json', '--noEmit', '--incremental', '--tsBuildInfoFile', '.build/tsc/tsconfig.tsbuildinfo'];
+const typeCheckArgs = ['-b', 'tsconfig.json'];
 const [typeCheck, jest] = await Promise.all([
   run([bin('typescript', 'bin/tsc'), ...typeCheckArgs], ['ignore', 'pipe', 'pipe']),
   run([bin('jest', 'bin/jest.js'), ...process.argv.slice(2)], 'inherit'),
