@@ -5,7 +5,9 @@
 // reads, resolves and wraps one file instead of some 300 modules of cdk8s, cdk8s-plus-28, constructs and yaml, and
 // esbuild leaves out their doc comments (most of cdk8s-plus-28's bytes). `'external'` leaves them to Node's require.
 // The file is written under a temporary name and renamed, so each build is a new file (code-cache.cjs relies on
-// that) and a synth running beside this one never reads half of it.
+// that) and a synth running beside this one never reads half of it. It is written ASCII-only: esbuild escapes
+// every other character in code but keeps comments as they are, and one curly quote in a comment makes Node decode
+// the whole file as UTF-8 into a two-byte string, about 10 ms for the 2 MB synth bundle instead of 1 ms.
 // Returns the files the bundle was made from (esbuild's metafile inputs), as absolute paths.
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -29,7 +31,7 @@ export async function bundleTypeScript(entry, outfile, root, { dependencies = 'e
   });
   mkdirSync(dirname(outfile), { recursive: true });
   const temporary = `${outfile}.${process.pid}.tmp`;
-  writeFileSync(temporary, outputFiles[0].contents);
+  writeFileSync(temporary, outputFiles[0].text.replace(/[^\x00-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`));
   renameSync(temporary, outfile);
   return Object.keys(metafile.inputs).map((input) => resolve(root, input));
 }

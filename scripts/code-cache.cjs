@@ -8,6 +8,7 @@
 // as the source. bundle.mjs writes every build as a new file, so a rebuilt bundle never meets an older cache. A cache
 // V8 rejects (other flags) is replaced, and when a new cache is written, those of earlier bundles are removed.
 'use strict';
+const { isAscii } = require('node:buffer');
 const { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');
 const { dirname, join } = require('node:path');
@@ -37,7 +38,9 @@ function readBundle(bundle) {
   const fd = openSync(bundle, 'r');
   try {
     const { ino, size, mtimeNs } = fstatSync(fd, { bigint: true });
-    return { source: readFileSync(fd, 'utf8'), identity: `${ino}-${size}-${mtimeNs}` };
+    const bytes = readFileSync(fd);
+    // bundle.mjs writes ASCII, which reads as Latin-1 into a one-byte string several times faster than as UTF-8.
+    return { source: bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8'), identity: `${ino}-${size}-${mtimeNs}` };
   } finally {
     closeSync(fd);
   }

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,6 +58,8 @@ describe('the GitOps example app', () => {
       expect(inputs.some((input) => input.startsWith(`node_modules/${pkg}/`))).toBe(true);
     }
     expect(readFileSync(bundle, 'utf8')).not.toMatch(/require\("(cdk8s|cdk8s-plus-28|constructs|yaml)"\)/);
+    // ASCII only, even in the comments the packages bring, so that Node reads it as a one-byte string.
+    expect(isAscii(readFileSync(bundle))).toBe(true);
   });
 
   test('is deterministic, and leaves no file of a chart that is gone from the app', () => {
