@@ -6,7 +6,7 @@ import { redactKeyMaterial, redactsByFieldName } from './redaction';
  *
  * The message always names the construct path, the field, the value received and the fix, so that a
  * failing synth in a pipeline says what to change without reading the library's source. Key material and
- * passwords never reach the message (see {@link redactKeyMaterial}): pipelines keep their logs.
+ * passwords never reach the message (see `redactKeyMaterial`): pipelines keep their logs.
  */
 export class ConfigurationError extends Error {
   /** The value received, redacted like the message when it is or holds key material. */

@@ -24,7 +24,7 @@ export const GENERATED_FILE_SUFFIXES: readonly string[] = Object.freeze(['.arm.j
  * beside `outdir` first: when synth fails, the previous output stays untouched. Only files with the app's output
  * extension (`.k8s.yaml` by default) are removed; other files in `outdir` stay.
  *
- * It writes the manifests with {@link stringifyManifests}: the bytes cdk8s writes, in a fraction of the time.
+ * It writes the manifests with `stringifyManifests` (lib/core/manifest-yaml.ts): the bytes cdk8s writes, in a fraction of the time.
  */
 export class GitOpsApp extends App {
   private preparedForSynth = false;

@@ -25,7 +25,7 @@ export interface KmsMembershipJobProps {
 }
 
 /**
- * A Job that changes the KMS cluster's members to match its nodes (see {@link MembershipStep}).
+ * A Job that changes the KMS cluster's members to match its nodes (see `MembershipStep`).
  *
  * Its name, `<cluster>-<step>-<nodes>-<digits>`, carries the node count and a fingerprint of its pod template
  * (image, hosts, Secret, CA), so a GitOps engine creates it again whenever the count or the template changes, and

@@ -14,7 +14,7 @@ const AGENT_NAMESPACE = 'kube-system';
 /** Where the add-on mounts the keys of the kube-system Secret `ama-metrics-mtls-secret` for ConfigMap scrape jobs. */
 const CERTS_DIR = '/etc/prometheus/certs';
 
-/** One key that {@link AMA_METRICS_MTLS_SECRET} must hold for the jobs, and where its value comes from. */
+/** One key that `AMA_METRICS_MTLS_SECRET` must hold for the jobs, and where its value comes from. */
 export interface ScrapeCredentialFile {
   /** The key in `ama-metrics-mtls-secret` (kube-system). */
   readonly key: string;

@@ -56,7 +56,7 @@ const ROOT_PASSWORD = 'MINIO_ROOT_PASSWORD';
  * The MinIO Tenant's configuration Secret (key `config.env`), rendered by External Secrets from Key Vault.
  *
  * Each variable is fetched into the Secret key of the same name and written as `export NAME="value"`; see
- * {@link renderConfigEnvTemplate} for how values are quoted. Only Key Vault secret names appear in the
+ * `renderConfigEnvTemplate` for how values are quoted. Only Key Vault secret names appear in the
  * manifests. Give {@link TenantConfigurationSecret.secretName} to the Tenant's `configuration`.
  */
 export class TenantConfigurationSecret extends Construct implements ITenantConfigurationSecret {

@@ -15,5 +15,8 @@ export default {
   blockTags: [...OptionDefaults.blockTags, '@schema'],
   // The generated L1 types that constructs expose (e.g. MinioTenant.resource) are documented by their CRDs.
   validation: { notExported: false },
+  // No "Defined in" links: they need a git remote on a known host, which a clone of this project need not have
+  // (TypeDoc warns, and warnings are errors here).
+  disableSources: true,
   treatWarningsAsErrors: true,
 };
