@@ -3,9 +3,9 @@
 // runs of a fresh node process, as a pipeline would run it. The workloads take turns run after run, so a machine
 // that gets busier or quieter meanwhile affects them alike and the ratios to the floor stay fair.
 //
-// Then the wall time of `npm test`, twice: first without the caches a run leaves behind (jest's cache directory,
-// which also holds the suite's V8 code caches, and the type check's .build/tsc/), as on a fresh clone after
-// `npm ci`, then once more with them, as every later run. BENCH_TEST=0 skips it.
+// Then the wall time of `npm test`, twice: first as on a fresh clone after `npm ci` (the library just built, none of
+// the caches a run leaves behind: jest's cache directory, which also holds the suite's V8 code caches, and the type
+// check's .build/tsc/), then once more, as every later run. BENCH_TEST=0 skips it.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -71,6 +71,7 @@ if (process.env.BENCH_TEST !== '0') {
     if (result.status !== 0) throw new Error(`${args.join(' ')} failed:\n${result.stdout}${result.stderr}`);
     return Number(process.hrtime.bigint() - started) / 1e9;
   };
+  run([join(root, 'scripts', 'build.mjs')]);
   run([jest, '--clearCache']);
   rmSync(join(root, '.build', 'tsc'), { recursive: true, force: true });
   const first = run([join(root, 'scripts', 'test.mjs')]);
