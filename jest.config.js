@@ -1,6 +1,7 @@
 /** Transpile-only TypeScript through SWC: `npm test` runs the type check beside jest (scripts/test.mjs). */
 module.exports = {
   testEnvironment: '<rootDir>/test/support/compile-cache-environment.js',
+  testSequencer: '<rootDir>/test/support/test-sequencer.js',
   // Jest's default leaves one core idle; on a 2-core CI machine that halves the suite's speed.
   maxWorkers: '100%',
   roots: ['<rootDir>/test'],
