@@ -3,8 +3,9 @@
 // and then run in this process from a V8 code cache (code-cache.cjs). The bundle is rebuilt only when one of the
 // files it was made from (esbuild's metafile inputs, node_modules included), the bundling settings (this file,
 // bundle.mjs, tsconfig.json) changed or disappeared. A file counts as changed when its modification or its status
-// change time is later than the bundle's: npm installs packages with a fixed modification time from 1985, but the
-// kernel stamps their status change time when it writes them.
+// change time is later than the bundle's: a file put back with an older modification time (a package unpacked with
+// its archive's times keeps npm's fixed 1985-10-26; `cp -p` and `rsync -t` keep the source's) still gets a new
+// status change time, which the kernel stamps whenever it writes a file.
 //
 // CommonJS on purpose: an ES module entry point makes Node load its ES module loader too, about 10 ms of a synth
 // that takes a few hundred.

@@ -36,7 +36,8 @@ describe('the synth cache (.build/)', () => {
     utimesSync(helper, later, later);
     expect(synth()).toBe('second');
 
-    // npm stamps every file it installs 1985-10-26; only the status change time tells that the file is new.
+    // Put back with an old modification time, as a package unpacked with its archive's times (npm's 1985-10-26):
+    // only the status change time tells that the file is new.
     writeFileSync(helper, "export const value: string = 'reinstalled';\n");
     const npmTime = new Date('1985-10-26T08:15:00Z');
     utimesSync(helper, npmTime, npmTime);
