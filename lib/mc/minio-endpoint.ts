@@ -4,6 +4,7 @@ import { reject } from '../core/errors';
 import { isDnsSubdomain } from '../core/names';
 import { podsInNamespace } from '../core/network-peers';
 import { ISecretReference, SecretValue } from '../core/secret-value';
+import { hasHostBits, parseCidr, parseIpv4 } from '../network/ip-address';
 import type { IMinioTenant } from '../tenant/minio-tenant-reference';
 import { TENANT_LABEL } from '../tenant/tenant-labels';
 import { MINIO_PORT } from '../tenant/tenant-network-policy';
@@ -55,7 +56,6 @@ export interface ResolvedEndpoint {
   readonly tenant?: IMinioTenant;
 }
 
-const CIDR_V4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
 
 /**
  * A MinIO (or other S3) server that mc talks to: a tenant of this app or another one, or any server reached by URL.
@@ -178,21 +178,14 @@ export function parseEndpointUrl(scope: IConstruct, field: string, url: string):
     reject(scope, `${field}.url`, url, 'must not have a path, query or fragment', fix);
   }
   const host = parsed.hostname;
-  if (!isDnsSubdomain(host) && !isIpv4(host)) reject(scope, `${field}.url`, url, 'does not name a valid host', fix);
+  if (!isDnsSubdomain(host) && parseIpv4(host) === undefined) reject(scope, `${field}.url`, url, 'does not name a valid host', fix);
   const port = parsed.port === '' ? 443 : Number(parsed.port);
   return { url: parsed.port === '' ? `https://${host}` : `https://${host}:${port}`, host, port };
 }
 
-function isIpv4(host: string): boolean {
-  const parts = host.split('.');
-  return parts.length === 4 && parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255);
-}
-
 function requireCidr(scope: IConstruct, field: string, cidr: string): void {
-  const match = CIDR_V4.exec(cidr);
-  const octets = match ? match.slice(1, 5).map(Number) : [];
-  const bits = match ? Number(match[5]) : -1;
-  const valid = match !== null && octets.every((o) => o <= 255) && bits <= 32
-    && (bits === 32 || ((octets[0] << 24 | octets[1] << 16 | octets[2] << 8 | octets[3]) >>> 0) % 2 ** (32 - bits) === 0);
-  if (!valid) reject(scope, field, cidr, 'is not an IPv4 CIDR without host bits', 'give e.g. 10.20.0.0/16');
+  const network = parseCidr(cidr);
+  if (network === undefined || network.address.family !== 4 || hasHostBits(network)) {
+    reject(scope, field, cidr, 'is not an IPv4 CIDR without host bits', 'give e.g. 10.20.0.0/16');
+  }
 }

@@ -146,8 +146,10 @@ describe('MinioMirror refuses', () => {
   test('an external endpoint without address ranges, or with host bits set', () => {
     expect(refused({ source: MinioEndpoint.external('https://s3.old.contoso.com', { credentials: OLD, allowedCidrs: [] }) })).toContain(
       'source.allowedCidrs must name at least one address range');
-    expect(refused({ source: MinioEndpoint.external('https://s3.old.contoso.com', { credentials: OLD, allowedCidrs: ['10.20.1.0/16'] }) })).toContain(
-      "source.allowedCidrs[0] is not an IPv4 CIDR without host bits (received '10.20.1.0/16')");
+    for (const cidr of ['10.20.1.0/16', '010.20.0.0/16', '10.20.0.0/33', 'fd00::/8', '10.20.0.0']) {
+      expect(refused({ source: MinioEndpoint.external('https://s3.old.contoso.com', { credentials: OLD, allowedCidrs: [cidr] }) })).toContain(
+        `source.allowedCidrs[0] is not an IPv4 CIDR without host bits (received '${cidr}')`);
+    }
   });
 
   test('a target that is the storage of the source\'s own tier', () => {
