@@ -1,11 +1,7 @@
+// Whatever this writer does not write itself goes to cdk8s's `Yaml.stringify`, which calls the `yaml` package with
+// cdk8s's own options (YAML 1.1, so that PyYAML and other 1.1 readers read the output alike, and no line folding;
+// node_modules/cdk8s/lib/yaml.js): the copy and the options cdk8s uses, whichever it brings.
 import { Yaml } from 'cdk8s';
-
-/**
- * One document as cdk8s writes it: `Yaml.stringify` calls the `yaml` package with cdk8s's own options (YAML 1.1, so
- * that PyYAML and other 1.1 readers read the output alike, and no line folding; node_modules/cdk8s/lib/yaml.js).
- * Going through cdk8s rather than loading `yaml` keeps the copy and the options cdk8s uses, whichever it brings.
- */
-const stringifyWithCdk8s = (doc: unknown): string => Yaml.stringify(doc);
 
 /**
  * Writes documents exactly as cdk8s's `Yaml.stringify(...docs)` does (the same bytes, checked by
@@ -23,7 +19,7 @@ export function stringifyManifests(docs: readonly unknown[]): string {
 }
 
 function stringifyDocument(doc: unknown): string {
-  if (!isWritable(doc) || typeof doc !== 'object' || doc === null) return stringifyWithCdk8s(doc);
+  if (!isWritable(doc) || typeof doc !== 'object' || doc === null) return Yaml.stringify(doc);
   const lines: string[] = [];
   if (Array.isArray(doc)) {
     if (doc.length === 0) return '[]\n';
@@ -165,7 +161,7 @@ const renderedScalars = new Map<unknown, string>();
 function renderedByYaml(value: unknown): string {
   let rendered = renderedScalars.get(value);
   if (rendered === undefined) {
-    const text = stringifyWithCdk8s({ k: value });
+    const text = Yaml.stringify({ k: value });
     // `k: ` then the scalar; a block scalar's header stays on the key's line.
     rendered = text.slice('k: '.length, -1);
     renderedScalars.set(value, rendered);

@@ -35,10 +35,15 @@ let cacheDir;
 /** Scripts compiled without a usable cache in this worker: their caches are written when the test file ends. */
 const unsaved = [];
 
-/** A module's wrapper as a vm.Script, from the code cache of an earlier run when there is one. */
-function compileScript(source, filename, cacheKey) {
+/**
+ * A module's wrapper as a vm.Script, from the code cache of an earlier run when there is one. `key` is the file name
+ * and parameters the worker's own map uses.
+ */
+function compileScript(code, params, filename, key) {
   // Only modules (absolute file names) are cached on disk, not code a test compiles under a made-up name.
-  const cacheFile = cacheDir !== undefined && typeof filename === 'string' && path.isAbsolute(filename) ? path.join(cacheDir, `${cacheKey()}.v8`) : undefined;
+  const cacheFile = cacheDir !== undefined && typeof filename === 'string' && path.isAbsolute(filename)
+    ? path.join(cacheDir, `${createHash('sha1').update(`${process.version}\0${key}\0`).update(code).digest('hex')}.v8`)
+    : undefined;
   let cachedData;
   if (cacheFile !== undefined) {
     try {
@@ -47,9 +52,9 @@ function compileScript(source, filename, cacheKey) {
       cachedData = undefined;
     }
   }
-  const prefix = source.prefix;
+  const prefix = `(function (${params.join(', ')}) {`;
   // The wrapper shares the module's first line; the negative offset keeps that line's columns right in stacks.
-  const script = new vm.Script(`${prefix}${source.code}\n})`, { filename, columnOffset: -prefix.length, cachedData });
+  const script = new vm.Script(`${prefix}${code}\n})`, { filename, columnOffset: -prefix.length, cachedData });
   if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected)) unsaved.push({ script, cacheFile });
   return script;
 }
@@ -82,9 +87,7 @@ if (!vm.compileFunction[PATCHED]) {
       // A dynamic import() needs the importModuleDynamically callback of the file that loads the module, which a
       // shared script cannot carry: such a module keeps Node's own path.
       const shareable = !/\bimport\s*\(/.test(code);
-      const cacheKey = () => createHash('sha1').update(`${process.version}\0${key}\0`).update(code).digest('hex');
-      const source = { prefix: `(function (${params.join(', ')}) {`, code };
-      entry = { code, script: shareable ? compileScript(source, options.filename, cacheKey) : undefined };
+      entry = { code, script: shareable ? compileScript(code, params, options.filename, key) : undefined };
       scripts.set(key, entry);
       if (shareable) stats.compiled++;
     } else if (entry.script !== undefined) {

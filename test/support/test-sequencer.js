@@ -11,12 +11,13 @@ const STARTS_PROCESSES = /from 'node:child_process'|require\('(node:)?child_proc
 class ProcessesFirstOnFirstRun extends TestSequencer {
   sort(tests) {
     const ordered = super.sort(tests);
-    const rank = (test) => {
-      if (this.hasFailed(test)) return 0;
-      return this.time(test) === undefined && STARTS_PROCESSES.test(readFileSync(test.path, 'utf8')) ? 1 : 2;
-    };
+    // Ranked once per file, not in the comparator: a file is read only when jest has no duration for it.
+    const ranks = new Map(ordered.map((test) => {
+      if (this.hasFailed(test)) return [test, 0];
+      return [test, this.time(test) === undefined && STARTS_PROCESSES.test(readFileSync(test.path, 'utf8')) ? 1 : 2];
+    }));
     // Array.prototype.sort is stable: within a rank, jest's order stays.
-    return ordered.sort((a, b) => rank(a) - rank(b));
+    return ordered.sort((a, b) => ranks.get(a) - ranks.get(b));
   }
 }
 
